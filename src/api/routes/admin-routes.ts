@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { auditEventSchema, auditQuerySchema } from '../../contracts/audit.ts';
+import { errorSchema } from '../../contracts/common.ts';
+import { setupLoadRequestSchema, setupLoadResultSchema } from '../../contracts/setup-file.ts';
+import { listAuditEvents } from '../../repositories/audit-repository.ts';
+import { require, type Deps } from '../../services/context.ts';
+import { importTerritory, territoryImportRequestSchema, territoryImportResultSchema } from '../../services/registry/import-territory.ts';
+import { loadSetupFile } from '../../services/setup/setup-service.ts';
+import { setupFileJsonSchema } from '../../services/setup/setup-json-schema.ts';
+import { authenticated, principalOf } from '../auth-plugin.ts';
+import type { ZodApp } from '../types.ts';
+
+export function adminRoutes(app: ZodApp, deps: Deps): void {
+  app.get(
+    '/api/v1/audit',
+    { schema: { tags: ['Journal'], summary: "Journal d'audit (du plus récent au plus ancien)", querystring: auditQuerySchema, response: { 200: z.array(auditEventSchema), 403: errorSchema } }, preHandler: authenticated },
+    async (request) => {
+      const principal = principalOf(request);
+      require(principal, 'audit:read');
+      return listAuditEvents(deps.database.db, principal.scope, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/imports/territory',
+    {
+      schema: {
+        tags: ['Registre'],
+        summary: 'Importer les communes et EPCI du référentiel officiel (@etalab/decoupage-administratif)',
+        body: territoryImportRequestSchema,
+        response: { 200: territoryImportResultSchema, 403: errorSchema, 422: errorSchema },
+      },
+      preHandler: authenticated,
+    },
+    async (request) => importTerritory(deps, principalOf(request), request.body),
+  );
+
+  app.post(
+    '/api/v1/setup/load',
+    {
+      schema: {
+        tags: ['Paramétrage'],
+        summary: 'Charger un fichier de paramétrage (tout ou rien)',
+        body: setupLoadRequestSchema,
+        response: { 200: setupLoadResultSchema, 403: errorSchema, 422: errorSchema },
+      },
+      preHandler: authenticated,
+      bodyLimit: 12 * 1024 * 1024,
+    },
+    async (request) => loadSetupFile(deps, principalOf(request), request.body.content, { dryRun: request.body.dryRun }),
+  );
+
+  app.get(
+    '/api/v1/setup/schema.json',
+    { schema: { tags: ['Paramétrage'], summary: 'JSON Schema publié des fichiers de paramétrage' } },
+    async () => setupFileJsonSchema(),
+  );
+}

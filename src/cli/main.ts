@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import { systemClock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { findOrganisationIdByNaturalKey } from '../repositories/organisation-repository.ts';
+import { createAccount } from '../services/auth-service.ts';
+import { SYSTEM_PRINCIPAL, type Deps } from '../services/context.ts';
+import { loadDemoIfEmpty } from '../services/demo.ts';
+import { ValidationError } from '../services/errors.ts';
+import { importTerritory } from '../services/registry/import-territory.ts';
+import { setupFileJsonSchema } from '../services/setup/setup-json-schema.ts';
+import { loadSetupFile } from '../services/setup/setup-service.ts';
+import { ACCOUNT_ROLE_VALUES, type AccountRole } from '../domain/access/roles.ts';
+
+async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
+  const database: Database = await openDatabase(config);
+  try {
+    await database.migrate();
+    return await work({ database, clock: systemClock() });
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+const program = new Command('mutualis').description("Administration de Mutualis (base : DATABASE_URL, sinon PGlite sous ./data)");
+
+program
+  .command('migrate')
+  .description('Appliquer les migrations du schéma')
+  .action(() => withDeps(async () => console.log('Schéma à jour.')));
+
+program
+  .command('create-admin')
+  .description('Créer un compte administrateur (mot de passe lu sur stdin avec --password-stdin, sinon généré et affiché)')
+  .requiredOption('--email <email>', 'adresse de connexion')
+  .option('--name <name>', 'nom affiché', 'Administrateur')
+  .option('--role <role>', `rôle (${ACCOUNT_ROLE_VALUES.join(', ')})`, 'admin')
+  .option('--siren <siren>', "SIREN du fournisseur (ou de l'adhérent) de rattachement ; absent = toute la plateforme")
+  .option('--password-stdin', 'lire le mot de passe sur l’entrée standard')
+  .action((options: { email: string; name: string; role: string; siren?: string; passwordStdin?: boolean }) =>
+    withDeps(async (deps) => {
+      const password = options.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
+      const organisationId = options.siren ? await findOrganisationIdByNaturalKey(deps.database.db, { siren: options.siren, kind: '', name: '' }) : null;
+      if (options.siren && !organisationId) throw new ValidationError('Organisation introuvable', [{ path: '--siren', message: `aucune organisation de SIREN ${options.siren}` }]);
+      const account = await createAccount(deps, SYSTEM_PRINCIPAL, { email: options.email, displayName: options.name, role: options.role as AccountRole, organisationId, password });
+      console.log(`Compte créé : ${account.email} (${account.role})${options.passwordStdin ? '' : `, mot de passe : ${password}`}`);
+    }),
+  );
+
+program
+  .command('import-territory')
+  .description('Importer les communes et EPCI du référentiel officiel')
+  .option('-d, --departement <code...>', 'départements (ex. 62 80) ; absent = toute la France')
+  .option('--provider-siren <siren>', 'lier les organisations importées à ce fournisseur, comme prospects')
+  .action((options: { departement?: string[]; providerSiren?: string }) =>
+    withDeps(async (deps) => {
+      const providerId = options.providerSiren ? await findOrganisationIdByNaturalKey(deps.database.db, { siren: options.providerSiren, kind: '', name: '' }) : null;
+      if (options.providerSiren && !providerId) throw new ValidationError('Fournisseur introuvable', [{ path: '--provider-siren', message: `aucune organisation de SIREN ${options.providerSiren}` }]);
+      const started = performance.now();
+      const result = await importTerritory(deps, SYSTEM_PRINCIPAL, { departements: options.departement, providerId });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`EPCI : ${result.epci.created} créés, ${result.epci.updated} mis à jour, ${result.epci.unchanged} inchangés`);
+      console.log(`Communes : ${result.communes.created} créées, ${result.communes.updated} mises à jour, ${result.communes.unchanged} inchangées`);
+      if (providerId) console.log(`Liées au fournisseur : ${result.linkedToProvider}`);
+      console.log(`Terminé en ${seconds} s.`);
+    }),
+  );
+
+program
+  .command('load')
+  .description('Charger un fichier de paramétrage YAML ou JSON (tout ou rien)')
+  .argument('<file>', 'fichier à charger')
+  .option('--dry-run', 'tout vérifier sans rien écrire')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDeps(async (deps) => {
+      const result = await loadSetupFile(deps, SYSTEM_PRINCIPAL, await readFile(file, 'utf8'), { dryRun: Boolean(options.dryRun), fileName: basename(file) });
+      const line = (label: string, c: { created: number; updated: number; unchanged: number }) =>
+        console.log(`  ${label.padEnd(14)} ${c.created} créé(s), ${c.updated} modifié(s), ${c.unchanged} inchangé(s)`);
+      console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Chargé'} : ${result.title}`);
+      line('Organisations', result.organisations);
+      line('Adhésions', result.memberships);
+      line('Contacts', result.contacts);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('Charger les cinq exemples et les comptes de démonstration dans une base vide')
+  .action(() => withDeps(async (deps) => console.log((await loadDemoIfEmpty(deps)) ? 'Démonstration chargée.' : 'La base contient déjà des comptes : rien fait.')));
+
+program
+  .command('setup-schema')
+  .description('Écrire le JSON Schema des fichiers de paramétrage')
+  .option('--out <file>', 'fichier de sortie (sinon sortie standard)')
+  .action(async (options: { out?: string }) => {
+    const text = JSON.stringify(setupFileJsonSchema(), null, 2) + '\n';
+    if (options.out) await writeFile(options.out, text);
+    else process.stdout.write(text);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ValidationError) {
+    console.error(`Erreur : ${error.message}`);
+    for (const issue of error.issues) console.error(`  - ${issue.path} : ${issue.message}`);
+  } else {
+    console.error(`Erreur : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+}

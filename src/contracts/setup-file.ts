@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CONTACT_ROLE_VALUES } from '../domain/contacts/roles.ts';
+import { MEMBERSHIP_STATUS_VALUES, ORGANISATION_KIND_VALUES } from '../domain/organisation/kinds.ts';
+import { civilDateSchema, inseeCodeSchema, postalCodeSchema, sirenSchema, siretSchema } from './common.ts';
+
+/**
+ * A provider's whole setup in one YAML or JSON file. Organisations are named by a file-local `ref`;
+ * loading matches each to the registry by SIREN, then INSEE code, then exact kind + name, so a file
+ * can be loaded again (it updates) and can refer to communes already imported from the reference data.
+ * Later issues add sections (catalogue, tariffs, agreements…); unknown sections are refused.
+ */
+const ref = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'référence attendue en minuscules, chiffres, - ou _ (ex. « ville-de-lens »)');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const setupOrganisationSchema = z
+  .object({
+    ref,
+    kind: z.enum(ORGANISATION_KIND_VALUES),
+    name: text(200),
+    siren: sirenSchema.optional(),
+    siret: siretSchema.optional(),
+    inseeCode: inseeCodeSchema.optional(),
+    address: z
+      .object({ line1: text(200), line2: text(200).optional(), postalCode: postalCodeSchema, city: text(120) })
+      .strict()
+      .optional(),
+    population: z.number().int().min(0).optional(),
+    parentEpci: ref.optional().describe("Référence de l'EPCI de rattachement, dans ce fichier"),
+    representative: z.object({ name: text(200), title: text(200) }).strict().optional(),
+    provider: z
+      .object({ shortName: text(60) })
+      .strict()
+      .optional()
+      .describe("Présent si l'organisation produit des services (fournisseur)"),
+    note: z.string().max(2000).optional().describe("D'où viennent ces informations (article du document source…)"),
+  })
+  .strict();
+
+const setupMembershipSchema = z
+  .object({
+    provider: ref,
+    member: ref,
+    status: z.enum(MEMBERSHIP_STATUS_VALUES),
+    since: civilDateSchema.optional(),
+    until: civilDateSchema.optional(),
+  })
+  .strict();
+
+const setupContactSchema = z
+  .object({
+    organisation: ref,
+    civility: z.enum(['M.', 'Mme']).optional(),
+    firstName: text(100).optional(),
+    lastName: text(100),
+    jobTitle: text(200).optional(),
+    email: z.email('adresse électronique invalide').optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'numéro de téléphone invalide').optional(),
+    roles: z.array(z.enum(CONTACT_ROLE_VALUES)).min(1),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const setupFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    title: text(300),
+    source: z.string().max(2000).optional(),
+    organisations: z.array(setupOrganisationSchema).default([]),
+    memberships: z.array(setupMembershipSchema).default([]),
+    contacts: z.array(setupContactSchema).default([]),
+  })
+  .strict();
+
+export type SetupFile = z.infer<typeof setupFileSchema>;
+export type SetupOrganisation = SetupFile['organisations'][number];
+
+export const setupLoadResultSchema = z.object({
+  title: z.string(),
+  dryRun: z.boolean(),
+  organisations: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  memberships: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  contacts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+});
+export type SetupLoadResult = z.infer<typeof setupLoadResultSchema>;
+
+export const setupLoadRequestSchema = z.object({
+  content: z.string().min(1).max(10_000_000).describe('Contenu du fichier, en YAML ou en JSON'),
+  dryRun: z.boolean().default(false),
+});

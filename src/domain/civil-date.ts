@@ -1,0 +1,75 @@
+/**
+ * Civil (legal) dates: `YYYY-MM-DD` strings with no time zone. Agreements speak in calendar days
+ * ("1er janvier", "six mois avant l'échéance"), so dates never go through `Date` and a time zone.
+ */
+export type CivilDate = string & { readonly __brand: 'CivilDate' };
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Returns the reason a string is not a valid civil date, or null when it is one. */
+export function civilDateError(value: string): string | null {
+  const match = PATTERN.exec(value);
+  if (!match) return 'attendu au format AAAA-MM-JJ';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `mois ${match[2]} invalide`;
+  if (day < 1 || day > daysInMonth(year, month)) return `le jour ${match[3]} n'existe pas en ${match[1]}-${match[2]}`;
+  return null;
+}
+
+export function parseCivilDate(value: string): CivilDate {
+  const error = civilDateError(value);
+  if (error) throw new RangeError(`Date invalide « ${value} » : ${error}`);
+  return value as CivilDate;
+}
+
+export function civilDate(year: number, month: number, day: number): CivilDate {
+  return parseCivilDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+export function partsOf(date: CivilDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/**
+ * Adds whole months, clamping to the end of the target month: 31 August + 6 months = 28 (or 29)
+ * February. This is how notice periods expressed in months are counted in the seeds' calendars.
+ */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  if (!Number.isInteger(months)) throw new RangeError(`Nombre de mois non entier : ${months}`);
+  const { year, month, day } = partsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return civilDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const { year, month, day } = partsOf(date);
+  // Date.UTC is used only as a day counter; no local time zone is involved.
+  const ms = Date.UTC(year, month - 1, day) + days * 86_400_000;
+  const d = new Date(ms);
+  return civilDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function compareCivilDates(a: CivilDate, b: CivilDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function firstDayOfNextMonth(date: CivilDate): CivilDate {
+  const { year, month } = partsOf(date);
+  return month === 12 ? civilDate(year + 1, 1, 1) : civilDate(year, month + 1, 1);
+}
+
+export function formatCivilDateFr(date: CivilDate): string {
+  const { year, month, day } = partsOf(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}

@@ -1,0 +1,27 @@
+import { buildApp } from './api/app.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoIfEmpty } from './services/demo.ts';
+
+const config = loadConfig(process.env);
+const database = await openDatabase(config);
+await database.migrate();
+const deps = { database, clock: systemClock() };
+const demoLoaded = config.loadDemo ? await loadDemoIfEmpty(deps) : false;
+const app = await buildApp(deps, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies, logger: { level: 'warn' } });
+await app.listen({ port: config.port, host: config.host });
+
+const engine = database.engine === 'pglite' ? `PGlite embarqué (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
+console.log(`\nMutualis est prêt : http://localhost:${config.port}  — base : ${engine}`);
+console.log(`Documentation de l'API : http://localhost:${config.port}/api/docs`);
+if (config.loadDemo) {
+  console.log(`${demoLoaded ? 'Données de démonstration chargées (5 conventions d’exemple).' : 'Données existantes conservées.'} Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
+  for (const account of DEMO_ACCOUNTS) console.log(`  - ${account.email.padEnd(34)} ${account.displayName}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,144 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { SetupFile, SetupLoadResult, SetupOrganisation } from '../../contracts/setup-file.ts';
+import { departementOfInseeCode } from '../../domain/organisation/identifiers.ts';
+import type { Db } from '../../db/database.ts';
+import { contacts } from '../../db/schema/index.ts';
+import { recordAudit, type Actor } from '../../repositories/audit-repository.ts';
+import { insertContact, toContact, updateContact } from '../../repositories/contact-repository.ts';
+import { findMembership, findProviderProfile, insertMembership, updateMembership, upsertProviderProfile } from '../../repositories/membership-repository.ts';
+import {
+  findOrganisationIdByNaturalKey,
+  findRawOrganisation,
+  insertOrganisation,
+  updateOrganisation,
+  type OrganisationValues,
+} from '../../repositories/organisation-repository.ts';
+
+type Counts = SetupLoadResult['organisations'];
+const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+function organisationValues(org: SetupOrganisation, parentEpciId: string | null): OrganisationValues {
+  return {
+    kind: org.kind,
+    name: org.name,
+    siren: org.siren ?? null,
+    siret: org.siret ?? null,
+    inseeCode: org.inseeCode ?? null,
+    departement: org.inseeCode ? departementOfInseeCode(org.inseeCode) : (org.address?.postalCode.slice(0, 2) ?? null),
+    addressLine1: org.address?.line1 ?? null,
+    addressLine2: org.address?.line2 ?? null,
+    postalCode: org.address?.postalCode ?? null,
+    city: org.address?.city ?? null,
+    population: org.population ?? null,
+    parentEpciId,
+    representativeName: org.representative?.name ?? null,
+    representativeTitle: org.representative?.title ?? null,
+  };
+}
+
+function changedFields<T extends Record<string, unknown>>(current: Record<string, unknown>, next: T): Partial<T> {
+  const diff: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (JSON.stringify(current[key as string] ?? null) !== JSON.stringify(next[key] ?? null)) diff[key] = next[key];
+  }
+  return diff;
+}
+
+/** Writes a checked setup file inside the caller's transaction; every change is audited. */
+export async function applySetupFile(db: Db, actor: Actor, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
+  const result = { organisations: zero(), memberships: zero(), contacts: zero() };
+  const idOf = new Map<string, string>();
+  const audit = (action: string, entityType: string, entityId: string, organisationId: string, before: unknown, after: unknown) =>
+    recordAudit(db, actor, at, { action, entityType, entityId, organisationId, before, after });
+
+  // EPCI first, so that communes can point at them.
+  const ordered = [...file.organisations].sort((a, b) => Number(Boolean(a.parentEpci)) - Number(Boolean(b.parentEpci)));
+  for (const org of ordered) {
+    const values = organisationValues(org, org.parentEpci ? idOf.get(org.parentEpci)! : null);
+    const existingId = await findOrganisationIdByNaturalKey(db, org);
+    if (!existingId) {
+      const id = await insertOrganisation(db, values, at);
+      idOf.set(org.ref, id);
+      result.organisations.created++;
+      await audit('create', 'organisation', id, id, null, values);
+    } else {
+      idOf.set(org.ref, existingId);
+      const current = (await findRawOrganisation(db, existingId))!;
+      const diff = changedFields(current, values);
+      if (Object.keys(diff).length === 0) result.organisations.unchanged++;
+      else {
+        await updateOrganisation(db, existingId, current.version, diff, at);
+        result.organisations.updated++;
+        await audit('update', 'organisation', existingId, existingId, changedFields(diff, current), diff);
+      }
+    }
+    if (org.provider) {
+      const id = idOf.get(org.ref)!;
+      const profile = await findProviderProfile(db, id);
+      if (profile?.shortName !== org.provider.shortName) {
+        await upsertProviderProfile(db, id, org.provider.shortName, at);
+        await audit(profile ? 'update' : 'create', 'provider', id, id, profile, org.provider);
+      }
+    }
+  }
+
+  for (const m of file.memberships) {
+    const providerId = idOf.get(m.provider)!;
+    const memberId = idOf.get(m.member)!;
+    const values = { status: m.status, since: m.since ?? null, until: m.until ?? null };
+    const existing = await findMembership(db, providerId, memberId);
+    if (!existing) {
+      const id = await insertMembership(db, providerId, memberId, values, at);
+      result.memberships.created++;
+      await audit('create', 'membership', id, memberId, null, { providerId, memberId, ...values });
+    } else if (Object.keys(changedFields(existing, values)).length === 0) {
+      result.memberships.unchanged++;
+    } else {
+      await updateMembership(db, existing.id, values);
+      result.memberships.updated++;
+      await audit('update', 'membership', existing.id, memberId, { status: existing.status, since: existing.since, until: existing.until }, values);
+    }
+  }
+
+  for (const c of file.contacts) {
+    const organisationId = idOf.get(c.organisation)!;
+    const values = {
+      organisationId,
+      civility: c.civility ?? null,
+      firstName: c.firstName ?? null,
+      lastName: c.lastName,
+      jobTitle: c.jobTitle ?? null,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+      roles: [...new Set(c.roles)],
+      active: c.active ?? true,
+    };
+    // A contact is the same person when the organisation, last and first names match.
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.organisationId, organisationId),
+          sql`lower(${contacts.lastName}) = lower(${c.lastName})`,
+          sql`coalesce(lower(${contacts.firstName}), '') = coalesce(lower(${c.firstName ?? null}), '')`,
+        ),
+      )
+      .limit(1);
+    const existing = rows[0];
+    if (!existing) {
+      const id = await insertContact(db, values, at);
+      result.contacts.created++;
+      await audit('create', 'contact', id, organisationId, null, values);
+    } else {
+      const diff = changedFields(toContact(existing), values);
+      if (Object.keys(diff).length === 0) result.contacts.unchanged++;
+      else {
+        await updateContact(db, existing.id, existing.version, diff, at);
+        result.contacts.updated++;
+        await audit('update', 'contact', existing.id, organisationId, changedFields(diff, toContact(existing)), diff);
+      }
+    }
+  }
+  return result;
+}

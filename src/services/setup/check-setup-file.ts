@@ -1,0 +1,56 @@
+import type { SetupFile } from '../../contracts/setup-file.ts';
+import { cliConflict } from '../../domain/contacts/roles.ts';
+import { organisationRuleIssues } from '../../domain/organisation/organisation-rules.ts';
+import type { Issue } from '../errors.ts';
+import { issueAt, type ParsedSetupFile } from './parse-setup-file.ts';
+
+/** Checks that need the whole file: references, duplicates, and the registry's cross-field rules. */
+export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): Issue[] {
+  const issues: Issue[] = [];
+  const at = (path: (string | number)[], message: string) => issues.push(issueAt(parsed, path, message));
+  const byRef = new Map<string, SetupFile['organisations'][number]>();
+  const seenKeys = new Map<string, number>();
+
+  file.organisations.forEach((org, i) => {
+    if (byRef.has(org.ref)) at(['organisations', i, 'ref'], `référence « ${org.ref} » déjà utilisée`);
+    byRef.set(org.ref, org);
+    for (const [field, value] of [['siren', org.siren], ['inseeCode', org.inseeCode]] as const) {
+      if (!value) continue;
+      const key = `${field}:${value}`;
+      if (seenKeys.has(key)) at(['organisations', i, field], `même valeur que organisations[${seenKeys.get(key)}]`);
+      seenKeys.set(key, i);
+    }
+  });
+
+  file.organisations.forEach((org, i) => {
+    const parent = org.parentEpci ? byRef.get(org.parentEpci) : undefined;
+    if (org.parentEpci && !parent) at(['organisations', i, 'parentEpci'], `référence inconnue « ${org.parentEpci} »`);
+    for (const issue of organisationRuleIssues({ ...org, parentEpciKind: parent?.kind })) {
+      at(['organisations', i, issue.path === 'parentEpciId' ? 'parentEpci' : issue.path], issue.message);
+    }
+  });
+
+  const pairs = new Set<string>();
+  file.memberships.forEach((m, i) => {
+    const provider = byRef.get(m.provider);
+    if (!provider) at(['memberships', i, 'provider'], `référence inconnue « ${m.provider} »`);
+    else if (!provider.provider) at(['memberships', i, 'provider'], `« ${m.provider} » n'est pas déclaré fournisseur (bloc provider)`);
+    if (!byRef.has(m.member)) at(['memberships', i, 'member'], `référence inconnue « ${m.member} »`);
+    if (m.provider === m.member) at(['memberships', i, 'member'], 'un fournisseur ne peut pas adhérer à lui-même');
+    if (m.since && m.until && m.until < m.since) at(['memberships', i, 'until'], 'la fin précède le début');
+    const pair = `${m.provider}→${m.member}`;
+    if (pairs.has(pair)) at(['memberships', i], `adhésion ${pair} déjà déclarée`);
+    pairs.add(pair);
+  });
+
+  const contactsByOrg = new Map<string, { id: string; active: boolean; roles: SetupFile['contacts'][number]['roles'] }[]>();
+  file.contacts.forEach((c, i) => {
+    if (!byRef.has(c.organisation)) at(['contacts', i, 'organisation'], `référence inconnue « ${c.organisation} »`);
+    const others = contactsByOrg.get(c.organisation) ?? [];
+    const holder = { id: String(i), active: c.active ?? true, roles: c.roles };
+    const conflict = cliConflict(holder, others);
+    if (conflict) at(['contacts', i, 'roles'], conflict);
+    contactsByOrg.set(c.organisation, [...others, holder]);
+  });
+  return issues;
+}
