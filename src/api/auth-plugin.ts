@@ -41,8 +41,8 @@ export async function authenticated(request: FastifyRequest, reply: FastifyReply
   }
 }
 
-/** The caller, once `authenticated` ran as a preHandler. */
+/** The caller, once `authenticated` ran as an onRequest hook. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new Error('route without the authenticated preHandler');
+  if (!request.principal) throw new Error('route without the authenticated hook');
   return request.principal;
 }

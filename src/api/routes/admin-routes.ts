@@ -13,7 +13,7 @@ import type { ZodApp } from '../types.ts';
 export function adminRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/api/v1/audit',
-    { schema: { tags: ['Journal'], summary: "Journal d'audit (du plus récent au plus ancien)", querystring: auditQuerySchema, response: { 200: z.array(auditEventSchema), 403: errorSchema } }, preHandler: authenticated },
+    { schema: { tags: ['Journal'], summary: "Journal d'audit (du plus récent au plus ancien)", querystring: auditQuerySchema, response: { 200: z.array(auditEventSchema), 403: errorSchema } }, onRequest: authenticated },
     async (request) => {
       const principal = principalOf(request);
       require(principal, 'audit:read');
@@ -30,7 +30,7 @@ export function adminRoutes(app: ZodApp, deps: Deps): void {
         body: territoryImportRequestSchema,
         response: { 200: territoryImportResultSchema, 403: errorSchema, 422: errorSchema },
       },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request) => importTerritory(deps, principalOf(request), request.body),
   );
@@ -44,7 +44,7 @@ export function adminRoutes(app: ZodApp, deps: Deps): void {
         body: setupLoadRequestSchema,
         response: { 200: setupLoadResultSchema, 403: errorSchema, 422: errorSchema },
       },
-      preHandler: authenticated,
+      onRequest: authenticated,
       bodyLimit: 12 * 1024 * 1024,
     },
     async (request) => loadSetupFile(deps, principalOf(request), request.body.content, { dryRun: request.body.dryRun }),

@@ -21,7 +21,7 @@ export function authRoutes(app: ZodApp, deps: Deps, options: { ttlHours: number;
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['Comptes'], summary: 'Se déconnecter', response: { 204: z.null() } }, preHandler: authenticated },
+    { schema: { tags: ['Comptes'], summary: 'Se déconnecter', response: { 204: z.null() } }, onRequest: authenticated },
     async (request, reply) => {
       await logout(deps, request.sessionToken!);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -31,7 +31,7 @@ export function authRoutes(app: ZodApp, deps: Deps, options: { ttlHours: number;
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['Comptes'], summary: 'Compte connecté', response: { 200: accountSchema, 401: errorSchema } }, preHandler: authenticated },
+    { schema: { tags: ['Comptes'], summary: 'Compte connecté', response: { 200: accountSchema, 401: errorSchema } }, onRequest: authenticated },
     async (request) => request.account!,
   );
 
@@ -39,7 +39,7 @@ export function authRoutes(app: ZodApp, deps: Deps, options: { ttlHours: number;
     '/api/v1/auth/password',
     {
       schema: { tags: ['Comptes'], summary: 'Changer son mot de passe', body: passwordChangeSchema, response: { 204: z.null(), 422: errorSchema } },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request, reply) => {
       await changePassword(deps, principalOf(request), request.sessionToken!, request.body.currentPassword, request.body.newPassword);
@@ -49,7 +49,7 @@ export function authRoutes(app: ZodApp, deps: Deps, options: { ttlHours: number;
 
   app.get(
     '/api/v1/accounts',
-    { schema: { tags: ['Comptes'], summary: 'Comptes visibles', response: { 200: z.array(accountSchema), 403: errorSchema } }, preHandler: authenticated },
+    { schema: { tags: ['Comptes'], summary: 'Comptes visibles', response: { 200: z.array(accountSchema), 403: errorSchema } }, onRequest: authenticated },
     async (request) => listAccountsFor(deps, principalOf(request)),
   );
 
@@ -57,7 +57,7 @@ export function authRoutes(app: ZodApp, deps: Deps, options: { ttlHours: number;
     '/api/v1/accounts',
     {
       schema: { tags: ['Comptes'], summary: 'Créer un compte', body: accountCreateSchema, response: { 201: accountSchema, 403: errorSchema, 422: errorSchema } },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request, reply) => reply.status(201).send(await createAccount(deps, principalOf(request), request.body)),
   );

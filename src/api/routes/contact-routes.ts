@@ -10,7 +10,7 @@ export function contactRoutes(app: ZodApp, deps: Deps): void {
   const tags = ['Contacts'];
   app.get(
     '/api/v1/organisations/:id/contacts',
-    { schema: { tags, summary: "Contacts d'une organisation", params: idParamsSchema, response: { 200: z.array(contactSchema), 404: errorSchema } }, preHandler: authenticated },
+    { schema: { tags, summary: "Contacts d'une organisation", params: idParamsSchema, response: { 200: z.array(contactSchema), 404: errorSchema } }, onRequest: authenticated },
     async (request) => listContactsOf(deps, principalOf(request), request.params.id),
   );
 
@@ -18,7 +18,7 @@ export function contactRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/organisations/:id/contacts',
     {
       schema: { tags, summary: 'Ajouter un contact', params: idParamsSchema, body: contactCreateSchema, response: { 201: contactSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema } },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request, reply) => reply.status(201).send(await createContact(deps, principalOf(request), request.params.id, request.body)),
   );
@@ -33,7 +33,7 @@ export function contactRoutes(app: ZodApp, deps: Deps): void {
         body: contactUpdateSchema,
         response: { 200: contactSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
       },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request) => updateContactFor(deps, principalOf(request), request.params.id, request.body),
   );

@@ -42,7 +42,7 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/api/v1/organisations',
-    { schema: { tags, summary: 'Rechercher des organisations', querystring: organisationListQuerySchema, response: { 200: pageOf(organisationSchema) } }, preHandler: authenticated },
+    { schema: { tags, summary: 'Rechercher des organisations', querystring: organisationListQuerySchema, response: { 200: pageOf(organisationSchema) } }, onRequest: authenticated },
     async (request) => listOrganisationsFor(deps, principalOf(request), request.query),
   );
 
@@ -50,7 +50,7 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/organisations/export.csv',
     {
       schema: { tags, summary: 'Exporter la recherche en CSV (séparateur ;, UTF-8 avec BOM pour les tableurs)', querystring: organisationListQuerySchema.omit({ limit: true, offset: true }) },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request, reply) => {
       const principal = principalOf(request);
@@ -66,7 +66,7 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/api/v1/organisations/:id',
-    { schema: { tags, summary: "Fiche d'une organisation", params: idParamsSchema, response: { 200: organisationDetailSchema, 404: errorSchema } }, preHandler: authenticated },
+    { schema: { tags, summary: "Fiche d'une organisation", params: idParamsSchema, response: { 200: organisationDetailSchema, 404: errorSchema } }, onRequest: authenticated },
     async (request) => getOrganisationDetail(deps, principalOf(request), request.params.id),
   );
 
@@ -74,7 +74,7 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/organisations',
     {
       schema: { tags, summary: 'Créer une organisation', body: organisationCreateSchema, response: { 201: organisationSchema, 403: errorSchema, 422: errorSchema } },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request, reply) => reply.status(201).send(await createOrganisation(deps, principalOf(request), request.body)),
   );
@@ -89,14 +89,14 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
         body: organisationUpdateSchema,
         response: { 200: organisationSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
       },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request) => updateOrganisationFor(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/providers',
-    { schema: { tags: ['Fournisseurs'], summary: 'Fournisseurs visibles', response: { 200: z.array(providerSummarySchema) } }, preHandler: authenticated },
+    { schema: { tags: ['Fournisseurs'], summary: 'Fournisseurs visibles', response: { 200: z.array(providerSummarySchema) } }, onRequest: authenticated },
     async (request) => {
       const principal = principalOf(request);
       require(principal, 'organisation:read');
@@ -114,7 +114,7 @@ export function organisationRoutes(app: ZodApp, deps: Deps): void {
         body: membershipUpsertSchema,
         response: { 200: membershipSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema },
       },
-      preHandler: authenticated,
+      onRequest: authenticated,
     },
     async (request) => setMembership(deps, principalOf(request), request.params.id, request.body),
   );

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_ADMIN, useApiWorld, type ApiWorld } from '../support/api-harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+/**
+ * Data isolation on EVERY route of the API. The victim is Trouville-sur-Mer (member of CC Cœur Côte
+ * Fleurie, seed 003). The intruders are Lens' CLI (a member of another provider) and the CALL's staff
+ * (another provider). Each probe is also run by someone entitled to the data, so a probe that could
+ * never see the victim would fail instead of passing silently.
+ */
+interface Probe {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  url: string;
+  payload?: unknown;
+}
+
+type Case = {
+  /** Route as declared, e.g. "GET /api/v1/organisations/{id}". */
+  route: string;
+  probe: (w: ApiWorld, victim: Victim) => Probe;
+  /** Routes that only ever touch the caller's own account, or publish no data. */
+  ownOnly?: string;
+};
+
+interface Victim {
+  organisationId: string;
+  contactId: string;
+  providerId: string;
+  name: string;
+}
+
+const CASES: Case[] = [
+  { route: 'POST /api/v1/auth/login', probe: () => ({ method: 'POST', url: '/api/v1/auth/login', payload: {} }), ownOnly: 'public; answers with the caller’s own account' },
+  { route: 'POST /api/v1/auth/logout', probe: () => ({ method: 'POST', url: '/api/v1/auth/logout' }), ownOnly: 'closes the caller’s own session' },
+  { route: 'GET /api/v1/auth/me', probe: () => ({ method: 'GET', url: '/api/v1/auth/me' }), ownOnly: 'the caller’s own account' },
+  { route: 'POST /api/v1/auth/password', probe: () => ({ method: 'POST', url: '/api/v1/auth/password', payload: {} }), ownOnly: 'the caller’s own password' },
+  { route: 'GET /api/v1/setup/schema.json', probe: () => ({ method: 'GET', url: '/api/v1/setup/schema.json' }), ownOnly: 'a published JSON Schema, no data' },
+  { route: 'GET /api/v1/accounts', probe: () => ({ method: 'GET', url: '/api/v1/accounts' }) },
+  {
+    route: 'POST /api/v1/accounts',
+    probe: (_w, v) => ({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { email: `intrus-${Math.random()}@test.fr`, displayName: 'Intrus', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' },
+    }),
+  },
+  { route: 'GET /api/v1/organisations', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations?q=${encodeURIComponent(v.name)}` }) },
+  { route: 'GET /api/v1/organisations/export.csv', probe: () => ({ method: 'GET', url: '/api/v1/organisations/export.csv' }) },
+  { route: 'GET /api/v1/organisations/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}` }) },
+  {
+    route: 'PATCH /api/v1/organisations/{id}',
+    probe: (_w, v) => ({ method: 'PATCH', url: `/api/v1/organisations/${v.organisationId}`, payload: { version: 1, population: 1 } }),
+  },
+  {
+    route: 'POST /api/v1/organisations',
+    probe: (_w, v) => ({ method: 'POST', url: '/api/v1/organisations', payload: { kind: 'commune', name: 'Doublon', inseeCode: '14715', parentEpciId: v.providerId } }),
+  },
+  { route: 'GET /api/v1/organisations/{id}/contacts', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/contacts` }) },
+  {
+    route: 'POST /api/v1/organisations/{id}/contacts',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/organisations/${v.organisationId}/contacts`, payload: { lastName: 'INTRUS', roles: ['cli'] } }),
+  },
+  { route: 'PATCH /api/v1/contacts/{id}', probe: (_w, v) => ({ method: 'PATCH', url: `/api/v1/contacts/${v.contactId}`, payload: { version: 1, lastName: 'INTRUS' } }) },
+  { route: 'GET /api/v1/providers', probe: () => ({ method: 'GET', url: '/api/v1/providers' }) },
+  {
+    route: 'PUT /api/v1/providers/{id}/memberships',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/memberships`, payload: { memberId: v.organisationId, status: 'former' } }),
+  },
+  { route: 'GET /api/v1/audit', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/audit?organisationId=${v.organisationId}` }) },
+  {
+    route: 'POST /api/v1/imports/territory',
+    probe: (_w, v) => ({ method: 'POST', url: '/api/v1/imports/territory', payload: { departements: ['14'], providerId: v.providerId } }),
+  },
+  {
+    route: 'POST /api/v1/setup/load',
+    probe: (_w, v) => ({
+      method: 'POST',
+      url: '/api/v1/setup/load',
+      payload: { content: `version: 1\ntitle: intrusion\norganisations:\n  - {ref: t, kind: commune, name: "${v.name}", inseeCode: "14715", population: 1}\n`, dryRun: false },
+    }),
+  },
+];
+
+describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
+  const w = useApiWorld(engine);
+
+  let created: Promise<Victim> | undefined;
+  const victim = () => (created ??= makeVictim());
+  async function makeVictim(): Promise<Victim> {
+    const contact = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${w.ids.trouville}/contacts`,
+      headers: { cookie: await w.login('admin@demo.mutualis.fr') },
+      payload: { lastName: 'SECRET', firstName: 'Victime', roles: ['cli'], email: 'cli@trouville.example' },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    return { organisationId: w.ids.trouville, contactId: contact.json().id, providerId: w.ids.coeurCoteFleurie, name: 'Trouville-sur-Mer' };
+  }
+
+  it('covers every route the API declares', async () => {
+    const spec = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const declared = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(declared.sort()).toEqual(CASES.map((c) => c.route).sort());
+  });
+
+  it('refuses anonymous callers on every route but login and the schema', async () => {
+    const v = await victim();
+    for (const c of CASES) {
+      const probe = c.probe(w, v);
+      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never });
+      const expected = c.route === 'POST /api/v1/auth/login' ? 400 : c.route === 'GET /api/v1/setup/schema.json' ? 200 : 401;
+      expect(response.statusCode, c.route).toBe(expected);
+    }
+  });
+
+  it.each([
+    ['a member of another provider (Lens CLI)', 'cli.lens@demo.mutualis.fr'],
+    ['staff of another provider (CALL finance)', 'finances.call@demo.mutualis.fr'],
+    ['an administrator of another provider (CALL)', CALL_ADMIN],
+  ])('gives %s nothing of the victim', async (_label, email) => {
+    const v = await victim();
+    const cookie = await w.login(email);
+    const before = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
+    for (const c of CASES.filter((x) => !x.ownOnly)) {
+      const probe = c.probe(w, v);
+      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: { cookie } });
+      const leak = [v.organisationId, v.contactId, 'SECRET', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
+      if (response.statusCode < 300) {
+        // Allowed calls (lists, or a provider importing its own territory) must not carry the victim's data.
+        expect(leak, `${c.route} → ${response.statusCode} leaks ${leak.join(', ')}`).toEqual([]);
+      } else {
+        expect([403, 404, 422], `${c.route} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
+        expect(leak.filter((s) => s !== v.name && s !== v.organisationId), `${c.route} error leaks data`).toEqual([]);
+      }
+    }
+    const after = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
+    expect(after.version).toBe(before.version);
+    expect(after.providers).toEqual(before.providers);
+  });
+
+  it('shows the victim to those entitled to it, so the probes above can fail', async () => {
+    const v = await victim();
+    const admin = await w.login('admin@demo.mutualis.fr');
+    const get = (url: string) => w.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+    expect((await get(`/api/v1/organisations/${v.organisationId}`)).statusCode).toBe(200);
+    expect((await get(`/api/v1/organisations?q=Trouville`)).body).toContain(v.organisationId);
+    expect((await get('/api/v1/organisations/export.csv')).body).toContain(v.name);
+    expect((await get(`/api/v1/organisations/${v.organisationId}/contacts`)).body).toContain('SECRET');
+    expect((await get(`/api/v1/audit?organisationId=${v.organisationId}`)).body).toContain(v.contactId);
+    expect((await get('/api/v1/providers')).body).toContain(v.providerId);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The server's pure contracts and domain tables, shared with the web application so that forms
+ * validate with the very rules the API applies. Everything re-exported here must stay free of Node APIs.
+ */
+export * from '../../src/contracts/common.ts';
+export * from '../../src/contracts/auth.ts';
+export * from '../../src/contracts/organisations.ts';
+export * from '../../src/contracts/contacts.ts';
+export * from '../../src/contracts/audit.ts';
+export { setupLoadRequestSchema, setupLoadResultSchema, type SetupLoadResult } from '../../src/contracts/setup-file.ts';
+export {
+  ORGANISATION_KINDS,
+  ORGANISATION_KIND_VALUES,
+  MEMBERSHIP_STATUSES,
+  MEMBERSHIP_STATUS_VALUES,
+  EPCI_KINDS,
+  type OrganisationKind,
+  type MembershipStatus,
+} from '../../src/domain/organisation/kinds.ts';
+export { CONTACT_ROLES, CONTACT_ROLE_VALUES, cliConflict, type ContactRole } from '../../src/domain/contacts/roles.ts';
+export { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, can, isMemberRole, type AccountRole, type Permission } from '../../src/domain/access/roles.ts';
+export { organisationRuleIssues } from '../../src/domain/organisation/organisation-rules.ts';
