@@ -67,7 +67,7 @@ export const organisationDetailSchema = organisationSchema.extend({
   /** Providers this organisation is linked to (as prospect, member or former member). */
   providers: z.array(membershipSchema),
   /** For a provider: how many organisations are linked to it, by status. */
-  memberCounts: z.record(z.enum(MEMBERSHIP_STATUS_VALUES), z.number().int()).nullable(),
+  memberCounts: z.partialRecord(z.enum(MEMBERSHIP_STATUS_VALUES), z.number().int()).nullable(),
   /** True when a member has no active Correspondant Local Informatique (seed 004 art. 3.1). */
   missingCli: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Organisation, OrganisationListQuery } from '../contracts/organisations.ts';
 import type { Scope } from '../domain/access/roles.ts';
@@ -81,11 +81,12 @@ function listFilter(scope: Scope, query: Omit<OrganisationListQuery, 'sort' | 'o
 export async function listOrganisations(db: Db, scope: Scope, query: OrganisationListQuery): Promise<{ items: Organisation[]; total: number }> {
   const where = listFilter(scope, query);
   const sortColumn = SORT_COLUMNS[query.sort];
-  const direction = query.order === 'desc' ? desc : asc;
+  // Empty values (a syndicat has no population) sort last in both directions.
+  const order = query.order === 'desc' ? sql`${sortColumn} DESC NULLS LAST` : sql`${sortColumn} ASC NULLS LAST`;
   const [rows, count] = await Promise.all([
     baseSelect(db)
       .where(where)
-      .orderBy(direction(sortColumn), asc(organisations.name), asc(organisations.id))
+      .orderBy(order, asc(organisations.name), asc(organisations.id))
       .limit(query.limit)
       .offset(query.offset),
     db

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import { errorSchema } from '../shared.ts';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Any failed call: HTTP status (0 when the server could not be reached), error code, French message, issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isValidation(): boolean {
+    return this.status === 400 || this.status === 422;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** Builds a query string, leaving out empty values (and `false` flags, which the API would read as true). */
+export function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+let unauthenticatedHandler: (() => void) | null = null;
+
+/** Called when a request made with a session is answered 401 (session expired or closed elsewhere). */
+export function onUnauthenticated(handler: (() => void) | null): void {
+  unauthenticatedHandler = handler;
+}
+
+interface RequestOptions<T> {
+  query?: Query;
+  body?: unknown;
+  /** The contract schema the response must match; omitted for 204 answers. */
+  schema?: z.ZodType<T>;
+  /** Login and "who am I" answer 401 as a normal outcome: do not treat it as an expired session. */
+  expect401?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function request<T = void>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, options: RequestOptions<T> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${queryString(options.query)}`, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: options.body !== undefined ? JSON.stringify(options.body) : null,
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.');
+  }
+  const text = await response.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!response.ok) {
+    const parsed = errorSchema.safeParse(json);
+    const error = parsed.success
+      ? new ApiError(response.status, parsed.data.error, parsed.data.message, parsed.data.issues ?? [])
+      : new ApiError(response.status, 'http', `Le serveur a répondu par une erreur (${response.status}).`);
+    if (response.status === 401 && !options.expect401) unauthenticatedHandler?.();
+    throw error;
+  }
+  if (!options.schema) return undefined as T;
+  const parsed = options.schema.safeParse(json);
+  if (!parsed.success) {
+    console.error('Réponse inattendue', path, parsed.error.issues);
+    throw new ApiError(response.status, 'invalid_response', "La réponse du serveur n'a pas la forme attendue.");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,265 @@
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { Issue } from '../api/client.ts';
+
+export type FieldErrors = Record<string, string>;
+
+/** Splits issues (from zod or from the API) into one message per known field and general messages. */
+export function splitIssues(
+  issues: readonly { path: string | readonly PropertyKey[]; message: string }[],
+  knownFields: readonly string[],
+): { fields: FieldErrors; general: string[] } {
+  const fields: FieldErrors = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    const first = typeof issue.path === 'string' ? issue.path.split(/[.[]/)[0] : issue.path[0];
+    const key = typeof first === 'string' || typeof first === 'number' ? String(first) : '';
+    if (key && knownFields.includes(key)) {
+      fields[key] ??= issue.message;
+    } else {
+      general.push(typeof issue.path === 'string' && issue.path && !issue.path.startsWith('(') ? `${issue.path} : ${issue.message}` : issue.message);
+    }
+  }
+  return { fields, general };
+}
+
+export function issuesOf(error: { issues: Issue[] }): Issue[] {
+  return error.issues;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list || undefined;
+}
+
+interface FieldShell {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  className?: string;
+}
+
+function Label({ id, label, required }: { id: string; label: ReactNode; required?: boolean | undefined }) {
+  return (
+    <label className="field-label" htmlFor={id}>
+      {label}
+      {required ? <span className="required"> (obligatoire)</span> : null}
+    </label>
+  );
+}
+
+function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+  return hint ? (
+    <p className="field-hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      <span className="sr-only">Erreur : </span>
+      {error}
+    </p>
+  ) : null;
+}
+
+type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'>;
+
+export function TextField({ id, label, hint, error, required, className, ...input }: InputProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <input
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...input}
+      />
+    </div>
+  );
+}
+
+type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'required'>;
+
+export function TextAreaField({ id, label, hint, error, required, className, ...textarea }: TextAreaProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <textarea
+        id={id}
+        className="input textarea"
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+type SelectProps = FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'required'> & { children: ReactNode };
+
+export function SelectField({ id, label, hint, error, required, className, children, ...select }: SelectProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <select
+        id={id}
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...select}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  error,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <div className={`field checkbox-field${error ? ' field-invalid' : ''}`}>
+      <ErrorText id={id} error={error} />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <Hint id={id} hint={hint} />
+    </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset; the legend names the group, the error is tied to each box. */
+export function CheckboxGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  options: readonly { value: V; label: string }[];
+  value: readonly V[];
+  onChange(value: V[]): void;
+}) {
+  const describe = describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined);
+  return (
+    <fieldset className={`field fieldset${error ? ' field-invalid' : ''}`} aria-describedby={describe}>
+      <legend className="field-label">{legend}</legend>
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <div className="checkbox-list">
+        {options.map((option, index) => {
+          const boxId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                type="checkbox"
+                id={boxId}
+                checked={value.includes(option.value)}
+                aria-invalid={error ? true : undefined}
+                onChange={(e) => onChange(e.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))}
+              />
+              <label htmlFor={boxId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The list of errors shown above a form after a failed submit. It receives focus so that keyboard and
+ * screen-reader users land on it; each error links to its field.
+ */
+export function ErrorSummary({
+  title = 'Le formulaire contient des erreurs',
+  fields,
+  labels,
+  idOf,
+  general = [],
+  attempt,
+}: {
+  title?: string;
+  fields: FieldErrors;
+  labels: Record<string, string>;
+  idOf(field: string): string;
+  general?: string[];
+  /** Incremented on every failed submit: the summary takes the focus again. */
+  attempt: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const entries = Object.entries(fields);
+  const count = entries.length + general.length;
+  useEffect(() => {
+    if (attempt > 0 && count > 0) ref.current?.focus();
+  }, [attempt, count]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
+      <h2 id={headingId} className="error-summary-title">
+        {title} ({count === 1 ? '1 erreur' : `${count} erreurs`})
+      </h2>
+      <ul>
+        {general.map((message, i) => (
+          <li key={`g${i}`}>{message}</li>
+        ))}
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a
+              href={`#${idOf(field)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                const target = document.getElementById(idOf(field));
+                target?.focus();
+                target?.scrollIntoView({ block: 'center' });
+              }}
+            >
+              {labels[field] ?? field} : {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
