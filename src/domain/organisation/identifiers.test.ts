@@ -15,7 +15,9 @@ describe('public identifiers', () => {
   it('checks SIRET keys, including the La Poste exception', () => {
     expect(siretError('24620036400080')).toBeNull(); // CALL, seed 004
     expect(siretError('24620036400081')).toBe('clé de contrôle du SIRET invalide');
-    expect(siretError('35600000000048')).toBeNull();
+    // La Poste's establishments: the sum of the 14 digits is a multiple of 5 instead of a Luhn key.
+    expect(siretError('35600000000001')).toBeNull();
+    expect(siretError('35600000000002')).toBe('clé de contrôle du SIRET invalide');
     expect(siretMatchesSiren('24620036400080', '246200364')).toBe(true);
     expect(siretMatchesSiren('24620036400080', '216204982')).toBe(false);
   });

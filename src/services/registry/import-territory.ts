@@ -32,7 +32,8 @@ function rowCount(result: unknown): number {
 /**
  * Upserts one batch (EPCI, then communes) from the staging table, set-based: one statement audits and
  * updates what changed, one inserts and audits what is new. Matching is by SIREN, or by INSEE code for
- * a commune entered by hand without its SIREN.
+ * a commune entered by hand without its SIREN. An existing organisation keeps its name: the reference
+ * data abbreviates EPCI names ("CA de Lens - Liévin") where the registry holds the official one.
  */
 async function upsertBatch(db: Db, actorId: string | null, actorLabel: string, at: string, communes: boolean): Promise<{ created: number; updated: number }> {
   const source = sql`SELECT s.kind, s.name, s.siren, s.insee_code, s.departement, s.population, p.id AS parent_id
@@ -45,18 +46,18 @@ async function upsertBatch(db: Db, actorId: string | null, actorLabel: string, a
              src.name AS new_name, src.siren AS new_siren, src.insee_code AS new_insee, src.departement AS new_dep,
              src.population AS new_pop, src.parent_id AS new_parent
       FROM organisation o JOIN src ON o.siren = src.siren OR (o.siren IS NULL AND o.insee_code = src.insee_code)
-      WHERE (o.name, o.siren, o.insee_code, o.departement, o.population, o.parent_epci_id)
-            IS DISTINCT FROM (src.name, src.siren, src.insee_code, src.departement, src.population, coalesce(src.parent_id, o.parent_epci_id))
+      WHERE (o.siren, o.insee_code, o.departement, o.population, o.parent_epci_id)
+            IS DISTINCT FROM (src.siren, src.insee_code, src.departement, src.population, coalesce(src.parent_id, o.parent_epci_id))
     ),
     audit AS (
       INSERT INTO audit_event (occurred_at, actor_account_id, actor_label, action, entity_type, entity_id, organisation_id, before, after)
       SELECT ${at}::timestamptz, ${actorId}::uuid, ${actorLabel}::text, 'import', 'organisation', m.id::text, m.id,
-             jsonb_build_object('name', m.name, 'siren', m.siren, 'inseeCode', m.insee_code, 'departement', m.departement, 'population', m.population, 'parentEpciId', m.parent_epci_id),
-             jsonb_build_object('name', m.new_name, 'siren', m.new_siren, 'inseeCode', m.new_insee, 'departement', m.new_dep, 'population', m.new_pop, 'parentEpciId', coalesce(m.new_parent, m.parent_epci_id))
+             jsonb_build_object('siren', m.siren, 'inseeCode', m.insee_code, 'departement', m.departement, 'population', m.population, 'parentEpciId', m.parent_epci_id),
+             jsonb_build_object('siren', m.new_siren, 'inseeCode', m.new_insee, 'departement', m.new_dep, 'population', m.new_pop, 'parentEpciId', coalesce(m.new_parent, m.parent_epci_id))
       FROM matched m
     ),
     changed AS (
-      UPDATE organisation o SET name = m.new_name, siren = m.new_siren, insee_code = m.new_insee, departement = m.new_dep,
+      UPDATE organisation o SET siren = m.new_siren, insee_code = m.new_insee, departement = m.new_dep,
              population = m.new_pop, parent_epci_id = coalesce(m.new_parent, o.parent_epci_id), updated_at = ${at}::timestamptz, version = o.version + 1
       FROM matched m WHERE o.id = m.id RETURNING o.id
     )

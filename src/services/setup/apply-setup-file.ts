@@ -17,23 +17,31 @@ import {
 type Counts = SetupLoadResult['organisations'];
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
-function organisationValues(org: SetupOrganisation, parentEpciId: string | null): OrganisationValues {
-  return {
-    kind: org.kind,
-    name: org.name,
-    siren: org.siren ?? null,
-    siret: org.siret ?? null,
-    inseeCode: org.inseeCode ?? null,
-    departement: org.inseeCode ? departementOfInseeCode(org.inseeCode) : (org.address?.postalCode.slice(0, 2) ?? null),
-    addressLine1: org.address?.line1 ?? null,
-    addressLine2: org.address?.line2 ?? null,
-    postalCode: org.address?.postalCode ?? null,
-    city: org.address?.city ?? null,
-    population: org.population ?? null,
-    parentEpciId,
-    representativeName: org.representative?.name ?? null,
-    representativeTitle: org.representative?.title ?? null,
-  };
+/**
+ * The values a file states for an organisation. Fields the file leaves out are left as they are in the
+ * registry, so a file can name an imported commune without erasing what others recorded about it.
+ */
+function organisationValues(org: SetupOrganisation, parentEpciId: string | undefined): Partial<OrganisationValues> & Pick<OrganisationValues, 'kind' | 'name'> {
+  const values: Partial<OrganisationValues> & Pick<OrganisationValues, 'kind' | 'name'> = { kind: org.kind, name: org.name };
+  if (org.siren) values.siren = org.siren;
+  if (org.siret) values.siret = org.siret;
+  if (org.inseeCode) {
+    values.inseeCode = org.inseeCode;
+    values.departement = departementOfInseeCode(org.inseeCode);
+  } else if (org.address) values.departement = org.address.postalCode.slice(0, 2);
+  if (org.address) {
+    values.addressLine1 = org.address.line1;
+    values.addressLine2 = org.address.line2 ?? null;
+    values.postalCode = org.address.postalCode;
+    values.city = org.address.city;
+  }
+  if (org.population !== undefined) values.population = org.population;
+  if (parentEpciId) values.parentEpciId = parentEpciId;
+  if (org.representative) {
+    values.representativeName = org.representative.name;
+    values.representativeTitle = org.representative.title;
+  }
+  return values;
 }
 
 function changedFields<T extends Record<string, unknown>>(current: Record<string, unknown>, next: T): Partial<T> {
@@ -54,7 +62,7 @@ export async function applySetupFile(db: Db, actor: Actor, at: Date, file: Setup
   // EPCI first, so that communes can point at them.
   const ordered = [...file.organisations].sort((a, b) => Number(Boolean(a.parentEpci)) - Number(Boolean(b.parentEpci)));
   for (const org of ordered) {
-    const values = organisationValues(org, org.parentEpci ? idOf.get(org.parentEpci)! : null);
+    const values = organisationValues(org, org.parentEpci ? idOf.get(org.parentEpci) : undefined);
     const existingId = await findOrganisationIdByNaturalKey(db, org);
     if (!existingId) {
       const id = await insertOrganisation(db, values, at);

@@ -21,7 +21,7 @@ export function parseSetupText(text: string): { parsed: ParsedSetupFile | null; 
   if (doc.errors.length) {
     return {
       parsed: null,
-      issues: doc.errors.map((e) => ({ path: `ligne ${e.linePos?.[0]?.line ?? '?'}`, message: `syntaxe : ${e.message.split('\n')[0]}` })),
+      issues: doc.errors.map((e) => ({ path: `ligne ${lineCounter.linePos(e.pos[0]).line}`, message: `syntaxe : ${e.message.split('\n')[0]}` })),
     };
   }
   const lineOf = (path: Path): number | null => {

@@ -1,0 +1,65 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Layout, PublicLayout } from './components/Layout.tsx';
+import { Loading } from './components/ui.tsx';
+import { isPlatformStaff, useSession } from './lib/session.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { JournalPage } from './pages/JournalPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MyAccountPage } from './pages/MyAccountPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { MyOrganisationPage, OrganisationPage } from './pages/OrganisationPage.tsx';
+import { OrganisationEditPage, OrganisationCreatePage } from './pages/OrganisationEditPage.tsx';
+import { RegistryPage } from './pages/RegistryPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { can } from './shared.ts';
+
+export function App() {
+  const { account } = useSession();
+  const location = useLocation();
+
+  if (account === undefined) {
+    return (
+      <PublicLayout>
+        <Loading label="Vérification de la session…" />
+      </PublicLayout>
+    );
+  }
+
+  if (account === null) {
+    return (
+      <PublicLayout>
+        <Routes>
+          <Route path="/connexion" element={<LoginPage />} />
+          <Route
+            path="*"
+            element={<Navigate to={`/connexion${location.pathname !== '/' ? `?retour=${encodeURIComponent(location.pathname + location.search)}` : ''}`} replace />}
+          />
+        </Routes>
+      </PublicLayout>
+    );
+  }
+
+  const provider = account.side === 'provider';
+  const allowed = (permission: Parameters<typeof can>[1]) => can(account.role, permission);
+  return (
+    <Layout account={account}>
+      <Routes>
+        <Route path="/connexion" element={<Navigate to="/" replace />} />
+        <Route path="/" element={provider ? <DashboardPage /> : <Navigate to="/mon-organisation" replace />} />
+        {provider && allowed('organisation:read') ? <Route path="/organisations" element={<RegistryPage />} /> : null}
+        {provider && allowed('organisation:write') ? <Route path="/organisations/nouvelle" element={<OrganisationCreatePage />} /> : null}
+        <Route path="/organisations/:id" element={<OrganisationPage />} />
+        {allowed('organisation:write') ? <Route path="/organisations/:id/modifier" element={<OrganisationEditPage />} /> : null}
+        {!provider ? <Route path="/mon-organisation" element={<MyOrganisationPage />} /> : null}
+        {provider && allowed('registry:import') ? <Route path="/import" element={<ImportPage />} /> : null}
+        {allowed('setup:load') && isPlatformStaff(account) ? <Route path="/parametrage" element={<SetupPage />} /> : null}
+        {provider && allowed('audit:read') ? <Route path="/journal" element={<JournalPage />} /> : null}
+        {allowed('account:manage') ? <Route path="/comptes" element={<AccountsPage />} /> : null}
+        <Route path="/mon-compte" element={<MyAccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useAnnounce } from '../lib/announcer.tsx';
+import { isPlatformStaff, useSession } from '../lib/session.tsx';
+import { ACCOUNT_ROLES, can, type Account } from '../shared.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** What each account may reach, from its side and permissions (the same `can` the API applies). */
+export function navigationOf(account: Account): NavItem[] {
+  if (account.side === 'member') {
+    return [
+      { to: '/mon-organisation', label: 'Mon organisation' },
+      { to: '/mon-compte', label: 'Mon compte' },
+    ];
+  }
+  const items: NavItem[] = [{ to: '/', label: 'Tableau de bord', end: true }];
+  if (can(account.role, 'organisation:read')) items.push({ to: '/organisations', label: 'Registre' });
+  if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
+  if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
+  if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
+  if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });
+  items.push({ to: '/mon-compte', label: 'Mon compte' });
+  return items;
+}
+
+function SkipLink() {
+  return (
+    <a className="skip-link" href="#contenu">
+      Aller au contenu
+    </a>
+  );
+}
+
+function Brand() {
+  return (
+    <Link to="/" className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        M
+      </span>
+      <span className="brand-text">
+        <span className="brand-name">Mutualis</span>
+        <span className="brand-tagline">Service informatique mutualisé</span>
+      </span>
+    </Link>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="container footer-inner">
+        <p>Mutualis — gestion d'un service informatique partagé entre collectivités.</p>
+        <ul className="footer-links">
+          <li>
+            <a href="/api/docs">Documentation de l'API</a>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}
+
+/** Moves the focus to the page's h1 after each client-side navigation (not on the first load). */
+function useFocusOnNavigation() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.getElementById('titre-page');
+    if (heading && !location.hash) heading.focus({ preventScroll: false });
+    // Only the path matters: filters changed in the query string keep the focus where the user is.
+  }, [location.pathname]);
+}
+
+export function PublicLayout({ children }: { children: ReactNode }) {
+  useFocusOnNavigation();
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-inner">
+          <Brand />
+        </div>
+      </header>
+      <main id="contenu" tabIndex={-1} className="main">
+        <div className="container container-narrow">{children}</div>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+export function Layout({ account, children }: { account: Account; children: ReactNode }) {
+  useFocusOnNavigation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const items = navigationOf(account);
+
+  async function logout() {
+    setBusy(true);
+    try {
+      await signOut();
+      navigate('/connexion', { replace: true });
+    } catch (error) {
+      setBusy(false);
+      announce(`La déconnexion a échoué : ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-inner">
+          <Brand />
+          <div className="user-box">
+            <p className="user-identity">
+              <span className="sr-only">Connecté en tant que </span>
+              <span className="user-name">{account.displayName}</span>
+              <span className="user-org">
+                {account.organisationName ?? 'Plateforme (toutes les organisations)'} · {ACCOUNT_ROLES[account.role]}
+              </span>
+            </p>
+            <button type="button" className="btn btn-on-dark btn-small" onClick={logout} disabled={busy}>
+              Se déconnecter
+            </button>
+          </div>
+        </div>
+        <nav className="main-nav" aria-label="Navigation principale">
+          <div className="container">
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end ?? false}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="contenu" tabIndex={-1} className="main">
+        <div className="container">{children}</div>
+      </main>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { Link } from 'react-router';
+import { api } from '../api/endpoints.ts';
+import { LoadError, Loading, PageHeader, TableScroll } from '../components/ui.tsx';
+import { formatInteger, kindLabel, plural } from '../lib/format.ts';
+import { useResource, useTitle } from '../lib/hooks.ts';
+import { isPlatformStaff, useAccount, useCan } from '../lib/session.tsx';
+
+function registryLink(providerId: string, status: 'member' | 'prospect'): string {
+  return `/organisations?${new URLSearchParams({ providerId, membershipStatus: status })}`;
+}
+
+export function DashboardPage() {
+  useTitle('Tableau de bord');
+  const account = useAccount();
+  const allowed = useCan();
+  const providers = useResource(() => api.providers.list(), 'providers');
+  const totals = providers.data?.reduce((t, p) => ({ members: t.members + p.members, prospects: t.prospects + p.prospects }), { members: 0, prospects: 0 });
+
+  return (
+    <>
+      <PageHeader
+        title="Tableau de bord"
+        lead={
+          isPlatformStaff(account)
+            ? 'Les fournisseurs de la plateforme et leurs adhérents.'
+            : `Votre fournisseur, ${account.organisationName ?? ''}, et ses adhérents.`
+        }
+      />
+      {totals ? (
+        <ul className="stats" aria-label="Chiffres clés">
+          <li className="stat">
+            <span className="stat-value">{formatInteger(providers.data!.length)}</span>
+            <span className="stat-label">{providers.data!.length > 1 ? 'fournisseurs' : 'fournisseur'}</span>
+          </li>
+          <li className="stat">
+            <span className="stat-value">{formatInteger(totals.members)}</span>
+            <span className="stat-label">{totals.members > 1 ? 'adhésions' : 'adhésion'}</span>
+          </li>
+          <li className="stat">
+            <span className="stat-value">{formatInteger(totals.prospects)}</span>
+            <span className="stat-label">{totals.prospects > 1 ? 'prospects' : 'prospect'}</span>
+          </li>
+        </ul>
+      ) : null}
+
+      <section aria-labelledby="fournisseurs-titre" className="section">
+        <h2 id="fournisseurs-titre">Fournisseurs</h2>
+        {providers.error ? <LoadError error={providers.error} retry={providers.reload} /> : null}
+        {providers.loading && !providers.data ? <Loading /> : null}
+        {providers.data ? (
+          providers.data.length === 0 ? (
+            <p>Aucun fournisseur visible.</p>
+          ) : (
+            <TableScroll label="Tableau des fournisseurs">
+              <table className="table">
+                <caption>
+                  Fournisseurs de services ({plural(providers.data.length, 'fournisseur', 'fournisseurs')}), avec le nombre d'adhérents et de prospects
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Fournisseur</th>
+                    <th scope="col">Sigle</th>
+                    <th scope="col">Type</th>
+                    <th scope="col" className="num">
+                      Adhérents
+                    </th>
+                    <th scope="col" className="num">
+                      Prospects
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {providers.data.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">
+                        <Link to={`/organisations/${p.id}`}>{p.name}</Link>
+                      </th>
+                      <td>{p.shortName}</td>
+                      <td>{kindLabel(p.kind)}</td>
+                      <td className="num">
+                        <Link to={registryLink(p.id, 'member')} aria-label={`${plural(p.members, 'adhérent', 'adhérents')} de ${p.shortName}`}>
+                          {formatInteger(p.members)}
+                        </Link>
+                      </td>
+                      <td className="num">
+                        <Link to={registryLink(p.id, 'prospect')} aria-label={`${plural(p.prospects, 'prospect', 'prospects')} de ${p.shortName}`}>
+                          {formatInteger(p.prospects)}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="raccourcis-titre" className="section">
+        <h2 id="raccourcis-titre">Raccourcis</h2>
+        <ul className="shortcut-list">
+          <li>
+            <Link to="/organisations">Rechercher dans le registre</Link>
+          </li>
+          {allowed('organisation:write') ? (
+            <li>
+              <Link to="/organisations/nouvelle">Créer une organisation</Link>
+            </li>
+          ) : null}
+          {allowed('registry:import') ? (
+            <li>
+              <Link to="/import">Importer les communes d'un département</Link>
+            </li>
+          ) : null}
+          {allowed('audit:read') ? (
+            <li>
+              <Link to="/journal">Consulter le journal des modifications</Link>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+    </>
+  );
+}
