@@ -27,7 +27,7 @@ export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 export const contactSchema = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
-  civility: z.string().nullable(),
+  civility: z.enum(['M.', 'Mme']).nullable(),
   firstName: z.string().nullable(),
   lastName: z.string(),
   jobTitle: z.string().nullable(),

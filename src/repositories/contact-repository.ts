@@ -12,7 +12,7 @@ export function toContact(row: ContactRow): Contact {
   return {
     id: row.id,
     organisationId: row.organisationId,
-    civility: row.civility,
+    civility: row.civility as Contact['civility'],
     firstName: row.firstName,
     lastName: row.lastName,
     jobTitle: row.jobTitle,

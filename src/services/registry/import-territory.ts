@@ -43,11 +43,12 @@ async function upsertBatch(db: Db, actorId: string | null, actorLabel: string, a
     WITH src AS (${source}),
     matched AS (
       SELECT o.id, o.name, o.siren, o.insee_code, o.departement, o.population, o.parent_epci_id,
-             src.name AS new_name, src.siren AS new_siren, src.insee_code AS new_insee, src.departement AS new_dep,
+             src.name AS new_name, coalesce(src.siren, o.siren) AS new_siren, src.insee_code AS new_insee, src.departement AS new_dep,
              src.population AS new_pop, src.parent_id AS new_parent
       FROM organisation o JOIN src ON o.siren = src.siren OR (o.siren IS NULL AND o.insee_code = src.insee_code)
+                                  OR (src.siren IS NULL AND o.insee_code = src.insee_code)
       WHERE (o.siren, o.insee_code, o.departement, o.population, o.parent_epci_id)
-            IS DISTINCT FROM (src.siren, src.insee_code, src.departement, src.population, coalesce(src.parent_id, o.parent_epci_id))
+            IS DISTINCT FROM (coalesce(src.siren, o.siren), src.insee_code, src.departement, src.population, coalesce(src.parent_id, o.parent_epci_id))
     ),
     audit AS (
       INSERT INTO audit_event (occurred_at, actor_account_id, actor_label, action, entity_type, entity_id, organisation_id, before, after)
@@ -68,7 +69,8 @@ async function upsertBatch(db: Db, actorId: string | null, actorLabel: string, a
       INSERT INTO organisation (kind, name, siren, insee_code, departement, population, parent_epci_id, created_at, updated_at)
       SELECT src.kind, src.name, src.siren, src.insee_code, src.departement, src.population, src.parent_id, ${at}::timestamptz, ${at}::timestamptz
       FROM src
-      WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.siren = src.siren OR (o.siren IS NULL AND o.insee_code = src.insee_code))
+      WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.siren = src.siren OR (o.siren IS NULL AND o.insee_code = src.insee_code)
+                                                      OR (src.siren IS NULL AND o.insee_code = src.insee_code))
       RETURNING id, kind, name, siren, insee_code, departement, population, parent_epci_id
     ),
     audit AS (
@@ -86,7 +88,7 @@ async function linkToProvider(db: Db, providerId: string, actorId: string | null
     WITH inserted AS (
       INSERT INTO membership (provider_id, member_id, status, created_at)
       SELECT ${providerId}::uuid, o.id, 'prospect', ${at}::timestamptz
-      FROM import_territory s JOIN organisation o ON o.siren = s.siren
+      FROM import_territory s JOIN organisation o ON o.siren = s.siren OR (s.siren IS NULL AND o.insee_code = s.insee_code)
       WHERE o.id <> ${providerId}::uuid
       ON CONFLICT (provider_id, member_id) DO NOTHING
       RETURNING id, member_id

@@ -6,6 +6,7 @@ const communes = [
   { code: '62510', nom: 'Liévin', type: 'commune-actuelle', departement: '62', siren: '216205104', population: 30000 },
   { code: '80016', nom: 'Albert', type: 'commune-actuelle', departement: '80', siren: '218000164', population: 9800 },
   { code: '62999', nom: 'Ancienne', type: 'commune-deleguee', departement: '62', siren: '216299999' },
+  { code: '97502', nom: 'Saint-Pierre', type: 'commune-actuelle', departement: '975' },
 ];
 const epcis = [
   { code: '246200364', nom: "CA de Lens - Liévin", type: 'CA', populationMunicipale: 242000, membres: [{ code: '62498' }, { code: '62510' }] },
@@ -26,7 +27,8 @@ describe('territory rows from the reference data', () => {
 
   it('takes everything without a filter', () => {
     const rows = territoryRows(communes, epcis);
-    expect(rows.communes).toHaveLength(3);
+    expect(rows.communes).toHaveLength(4);
+    expect(rows.communes.find((c) => c.inseeCode === '97502')).toMatchObject({ siren: null, departement: '975', parentSiren: null });
     expect(rows.epci).toHaveLength(2);
   });
 });

@@ -21,7 +21,8 @@ export interface ReferenceEpci {
 export interface TerritoryRow {
   kind: OrganisationKind;
   name: string;
-  siren: string;
+  /** Overseas collectivities' communes (Saint-Pierre, Polynesia…) have no SIREN in the reference data. */
+  siren: string | null;
   inseeCode: string | null;
   departement: string | null;
   population: number | null;
@@ -40,7 +41,7 @@ function mostCommon(values: string[]): string | null {
  */
 export function territoryRows(communes: readonly ReferenceCommune[], epcis: readonly ReferenceEpci[], departements?: readonly string[]): { epci: TerritoryRow[]; communes: TerritoryRow[] } {
   const wanted = departements?.length ? new Set(departements) : null;
-  const current = communes.filter((c) => c.type === 'commune-actuelle' && c.siren && (!wanted || wanted.has(c.departement ?? departementOfInseeCode(c.code))));
+  const current = communes.filter((c) => c.type === 'commune-actuelle' && (!wanted || wanted.has(c.departement ?? departementOfInseeCode(c.code))));
   const parentOf = new Map<string, string>();
   const epciRows: TerritoryRow[] = [];
   const selectedCodes = new Set(current.map((c) => c.code));
@@ -61,7 +62,7 @@ export function territoryRows(communes: readonly ReferenceCommune[], epcis: read
   const communeRows = current.map((c) => ({
     kind: 'commune' as const,
     name: c.nom,
-    siren: c.siren!,
+    siren: c.siren ?? null,
     inseeCode: c.code,
     departement: c.departement ?? departementOfInseeCode(c.code),
     population: c.population ?? null,
