@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, civilDateError, compareCivilDates, firstDayOfNextMonth, formatCivilDateFr, parseCivilDate } from './civil-date.ts';
+import { addDays, addMonths, daysBetween, civilDateError, compareCivilDates, firstDayOfNextMonth, formatCivilDateFr, parseCivilDate } from './civil-date.ts';
 
 const d = parseCivilDate;
 
@@ -33,6 +33,11 @@ describe('civil dates', () => {
   it('adds days across years and compares', () => {
     expect(addDays(d('2024-12-31'), 1)).toBe('2025-01-01');
     expect(addDays(d('2024-03-01'), -1)).toBe('2024-02-29');
+    expect(addDays(d('2000-02-28'), 1)).toBe('2000-02-29');
+    expect(addDays(d('1900-02-28'), 1)).toBe('1900-03-01');
+    expect(addDays(d('2026-01-01'), 365)).toBe('2027-01-01');
+    expect(daysBetween(d('2024-01-01'), d('2025-01-01'))).toBe(366);
+    expect(daysBetween(d('2025-03-01'), d('2025-02-01'))).toBe(-28);
     expect(compareCivilDates(d('2024-01-02'), d('2024-01-10'))).toBe(-1);
     expect(firstDayOfNextMonth(d('2024-12-18'))).toBe('2025-01-01');
     expect(formatCivilDateFr(d('2024-12-18'))).toBe('18/12/2024');

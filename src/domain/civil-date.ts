@@ -52,12 +52,38 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   return civilDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil), without any Date object. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return civilDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
 export function addDays(date: CivilDate, days: number): CivilDate {
   const { year, month, day } = partsOf(date);
-  // Date.UTC is used only as a day counter; no local time zone is involved.
-  const ms = Date.UTC(year, month - 1, day) + days * 86_400_000;
-  const d = new Date(ms);
-  return civilDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return civilFromDays(daysFromCivil(year, month, day) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier), e.g. for late-payment interest. */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  const a = partsOf(from);
+  const b = partsOf(to);
+  return daysFromCivil(b.year, b.month, b.day) - daysFromCivil(a.year, a.month, a.day);
 }
 
 export function compareCivilDates(a: CivilDate, b: CivilDate): number {

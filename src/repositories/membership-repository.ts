@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Membership, ProviderSummary } from '../contracts/organisations.ts';
 import type { Scope } from '../domain/access/roles.ts';
@@ -82,7 +82,7 @@ export async function listProviders(db: Db, scope: Scope): Promise<ProviderSumma
     })
     .from(providers)
     .innerJoin(organisations, eq(organisations.id, providers.organisationId))
-    .where(or(visibleProviders(scope, providers.organisationId)))
+    .where(visibleProviders(scope, providers.organisationId))
     .orderBy(asc(organisations.name));
   return rows.map((r) => ({ ...r, kind: r.kind as OrganisationKind, members: Number(r.members), prospects: Number(r.prospects) }));
 }

@@ -104,8 +104,15 @@ export async function updateOrganisationFor(deps: Deps, principal: Principal, id
     if (!before) throw new NotFoundError('Organisation');
     const { version, ...patch } = input;
     const merged = { ...before, ...patch };
-    const parent = patch.parentEpciId !== undefined ? await parentKind(db, principal, patch.parentEpciId) : before.parentEpciId ? (await findRawOrganisation(db, before.parentEpciId))?.kind as OrganisationKind : null;
-    const issues = organisationRuleIssues({ ...merged, parentEpciKind: parent });
+    // The parent EPCI is checked whether it changes now or was set before (the kind may have changed).
+    const parentId = patch.parentEpciId !== undefined ? patch.parentEpciId : before.parentEpciId;
+    const parent = parentId ? await findRawOrganisation(db, parentId) : null;
+    // A new parent must be one the editor can see; an existing one is kept even if outside their scope.
+    const newParentHidden = patch.parentEpciId && !(await findOrganisation(db, principal.scope, patch.parentEpciId));
+    if (parentId && (!parent || newParentHidden)) {
+      throw new ValidationError('EPCI de rattachement introuvable', [{ path: 'parentEpciId', message: 'EPCI introuvable' }]);
+    }
+    const issues = organisationRuleIssues({ ...merged, parentEpciKind: (parent?.kind as OrganisationKind | undefined) ?? null });
     if (patch.parentEpciId === id) issues.push({ path: 'parentEpciId', message: "une organisation ne peut pas être son propre EPCI" });
     if (issues.length) throw new ValidationError('Organisation invalide', issues);
     const updated = await updateOrganisation(db, id, version, toValues(patch), at).catch(rethrowUnique);
