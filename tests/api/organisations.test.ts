@@ -60,6 +60,19 @@ describe.each(ENGINES)('organisation registry (%s)', (engine) => {
     expect(audit[0]).toMatchObject({ action: 'update', actorLabel: 'admin@demo.mutualis.fr', before: { population: 32920 }, after: { population: 33000 }, occurredAt: '2026-03-15T10:00:00.000Z' });
   });
 
+  it('checks the parent EPCI on update: it must be an EPCI the editor can see', async () => {
+    const cookie = await admin();
+    const trouville = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${w.ids.trouville}`, headers: { cookie } })).json();
+    const toCommune = await w.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${w.ids.trouville}`, headers: { cookie }, payload: { version: trouville.version, parentEpciId: w.ids.lens } });
+    expect(toCommune.json().issues).toEqual([{ path: 'parentEpciId', message: "l'EPCI de rattachement doit être une communauté ou une métropole" }]);
+    const staff = await w.login('finances.call@demo.mutualis.fr');
+    const lens = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${w.ids.lens}`, headers: { cookie: staff } })).json();
+    const hidden = await w.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${w.ids.lens}`, headers: { cookie: staff }, payload: { version: lens.version, parentEpciId: w.ids.coeurCoteFleurie } });
+    expect(hidden.json().issues).toEqual([{ path: 'parentEpciId', message: 'EPCI introuvable' }]);
+    const keep = await w.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${w.ids.lens}`, headers: { cookie: staff }, payload: { version: lens.version, representativeName: 'Sylvain ROBERT' } });
+    expect(keep.statusCode).toBe(200);
+  });
+
   it('lets provider staff create an organisation, which becomes their prospect', async () => {
     const cookie = await w.login('finances.call@demo.mutualis.fr');
     const created = await w.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { cookie }, payload: { kind: 'etablissement_public', name: 'CCAS de Lens', parentEpciId: w.ids.call } });
