@@ -90,6 +90,9 @@ program
       line('Organisations', result.organisations);
       line('Adhésions', result.memberships);
       line('Contacts', result.contacts);
+      line('Catalogues', result.catalogues);
+      line('Grilles', result.grids);
+      line('Coûts unitaires', result.unitCosts);
     }),
   );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_ROLE_VALUES } from '../domain/contacts/roles.ts';
 import { MEMBERSHIP_STATUS_VALUES, ORGANISATION_KIND_VALUES } from '../domain/organisation/kinds.ts';
+import { catalogueDocumentSchema, gridInputSchema, unitCostInputSchema } from './catalogue.ts';
 import { civilDateSchema, inseeCodeSchema, postalCodeSchema, sirenSchema, siretSchema } from './common.ts';
 
 /**
@@ -62,6 +63,13 @@ const setupContactSchema = z
   })
   .strict();
 
+const setupCatalogueSchema = catalogueDocumentSchema(ref).extend({
+  provider: ref.describe('Référence du fournisseur dont c’est le catalogue'),
+  grids: z.array(gridInputSchema).default([]).describe('Grilles tarifaires votées, par date d’effet'),
+  unitCosts: z.array(unitCostInputSchema).default([]).describe('Coûts unitaires (CGCT D5211-16)'),
+});
+export type SetupCatalogue = z.infer<typeof setupCatalogueSchema>;
+
 export const setupFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -71,6 +79,7 @@ export const setupFileSchema = z
     organisations: z.array(setupOrganisationSchema).default([]),
     memberships: z.array(setupMembershipSchema).default([]),
     contacts: z.array(setupContactSchema).default([]),
+    catalogues: z.array(setupCatalogueSchema).default([]),
   })
   .strict();
 
@@ -83,6 +92,9 @@ export const setupLoadResultSchema = z.object({
   organisations: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   memberships: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   contacts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  catalogues: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  grids: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  unitCosts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
 });
 export type SetupLoadResult = z.infer<typeof setupLoadResultSchema>;
 

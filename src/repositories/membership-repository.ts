@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Membership, ProviderSummary } from '../contracts/organisations.ts';
 import type { Scope } from '../domain/access/roles.ts';
@@ -85,4 +85,20 @@ export async function listProviders(db: Db, scope: Scope): Promise<ProviderSumma
     .where(visibleProviders(scope, providers.organisationId))
     .orderBy(asc(organisations.name));
   return rows.map((r) => ({ ...r, kind: r.kind as OrganisationKind, members: Number(r.members), prospects: Number(r.prospects) }));
+}
+
+/** The provider's name when the scope may see its catalogue and grids, else null. */
+export async function findVisibleProvider(db: Db, scope: Scope, providerId: string): Promise<{ id: string; name: string } | null> {
+  const rows = await db
+    .select({ id: providers.organisationId, name: organisations.name })
+    .from(providers)
+    .innerJoin(organisations, eq(organisations.id, providers.organisationId))
+    .where(and(eq(providers.organisationId, providerId), visibleProviders(scope, providers.organisationId)));
+  return rows[0] ?? null;
+}
+
+export async function organisationNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

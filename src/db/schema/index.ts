@@ -2,3 +2,4 @@ export * from './organisations.ts';
 export * from './contacts.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './catalogue.ts';

@@ -28,7 +28,9 @@ export type Permission =
   | 'registry:import'
   | 'setup:load'
   | 'audit:read'
-  | 'account:manage';
+  | 'account:manage'
+  | 'catalogue:write'
+  | 'tariff:write';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -40,9 +42,11 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'setup:load',
     'audit:read',
     'account:manage',
+    'catalogue:write',
+    'tariff:write',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read'],
-  technician: ['organisation:read', 'contact:write', 'audit:read'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write'],
+  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).
   member_cli: ['organisation:read', 'contact:write'],

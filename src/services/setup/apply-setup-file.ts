@@ -3,7 +3,12 @@ import type { SetupFile, SetupLoadResult, SetupOrganisation } from '../../contra
 import { departementOfInseeCode } from '../../domain/organisation/identifiers.ts';
 import type { Db } from '../../db/database.ts';
 import { contacts } from '../../db/schema/index.ts';
-import { recordAudit, type Actor } from '../../repositories/audit-repository.ts';
+import { recordAudit } from '../../repositories/audit-repository.ts';
+import { writeCatalogue } from '../catalogue/catalogue-service.ts';
+import { writeGrid } from '../catalogue/grid-service.ts';
+import { writeUnitCost } from '../catalogue/unit-cost-service.ts';
+import type { Principal } from '../context.ts';
+import { ValidationError } from '../errors.ts';
 import { insertContact, toContact, updateContact } from '../../repositories/contact-repository.ts';
 import { findMembership, findProviderProfile, insertMembership, updateMembership, upsertProviderProfile } from '../../repositories/membership-repository.ts';
 import {
@@ -53,8 +58,8 @@ function changedFields<T extends Record<string, unknown>>(current: Record<string
 }
 
 /** Writes a checked setup file inside the caller's transaction; every change is audited. */
-export async function applySetupFile(db: Db, actor: Actor, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
-  const result = { organisations: zero(), memberships: zero(), contacts: zero() };
+export async function applySetupFile(db: Db, actor: Principal, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
+  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero() };
   const idOf = new Map<string, string>();
   const audit = (action: string, entityType: string, entityId: string, organisationId: string, before: unknown, after: unknown) =>
     recordAudit(db, actor, at, { action, entityType, entityId, organisationId, before, after });
@@ -148,5 +153,31 @@ export async function applySetupFile(db: Db, actor: Actor, at: Date, file: Setup
       }
     }
   }
+  for (const [i, entry] of file.catalogues.entries()) {
+    const providerId = idOf.get(entry.provider)!;
+    const { provider: _provider, grids, unitCosts, ...doc } = entry;
+    const party = (ref: string | undefined) => (ref ? idOf.get(ref)! : undefined);
+    const withIds = {
+      ...doc,
+      lines: doc.lines.map((l) => ({ ...l, deliveredBy: party(l.deliveredBy), subProvider: party(l.subProvider), responsibilities: l.responsibilities.map((r) => ({ ...r, party: party(r.party)! })) })),
+    };
+    result.catalogues[await prefixed(`catalogues[${i}].`, () => writeCatalogue(db, actor, at, providerId, withIds))]++;
+    for (const [g, grid] of grids.entries()) {
+      result.grids[await prefixed(`catalogues[${i}].grids[${g}].`, () => writeGrid(db, actor, at, providerId, grid))]++;
+    }
+    for (const [u, cost] of unitCosts.entries()) {
+      result.unitCosts[await prefixed(`catalogues[${i}].unitCosts[${u}].`, () => writeUnitCost(db, actor, at, providerId, cost))]++;
+    }
+  }
   return result;
+}
+
+/** Runs a write whose validation errors must point into the file: their paths get the section's prefix. */
+async function prefixed<T>(prefix: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.message, error.issues.map((i) => ({ path: `${prefix}${i.path}`, message: i.message })));
+    throw error;
+  }
 }

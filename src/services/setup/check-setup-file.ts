@@ -3,6 +3,11 @@ import { cliConflict } from '../../domain/contacts/roles.ts';
 import { organisationRuleIssues } from '../../domain/organisation/organisation-rules.ts';
 import type { Issue } from '../errors.ts';
 import { issueAt, type ParsedSetupFile } from './parse-setup-file.ts';
+import { gridIssues } from '../../domain/catalogue/tariff-grid.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { documentToDomain, gridInputToDomain } from '../catalogue/catalogue-mapping.ts';
+import { BLOCKING_GRID_ISSUES } from '../catalogue/grid-service.ts';
+import { documentIssues } from '../catalogue/catalogue-service.ts';
 
 /** Checks that need the whole file: references, duplicates, and the registry's cross-field rules. */
 export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): Issue[] {
@@ -52,5 +57,40 @@ export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): I
     if (conflict) at(['contacts', i, 'roles'], conflict);
     contactsByOrg.set(c.organisation, [...others, holder]);
   });
+  file.catalogues.forEach((catalogue, i) => {
+    const provider = byRef.get(catalogue.provider);
+    if (!provider) at(['catalogues', i, 'provider'], `référence inconnue « ${catalogue.provider} »`);
+    else if (!provider.provider) at(['catalogues', i, 'provider'], `« ${catalogue.provider} » n'est pas déclaré fournisseur (bloc provider)`);
+    if (file.catalogues.findIndex((c) => c.provider === catalogue.provider) !== i) at(['catalogues', i, 'provider'], 'un seul catalogue par fournisseur');
+    catalogue.lines.forEach((line, j) => {
+      const parties: [string, string | undefined][] = [
+        ['deliveredBy', line.deliveredBy],
+        ['subProvider', line.subProvider],
+        ...line.responsibilities.map((r, k): [string, string] => [`responsibilities.${k}.party`, r.party]),
+      ];
+      for (const [field, party] of parties) {
+        if (party && !byRef.has(party)) at(['catalogues', i, 'lines', j, ...field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))], `référence inconnue « ${party} »`);
+      }
+    });
+    for (const issue of documentIssues(catalogue)) at(['catalogues', i, ...parsePath(issue.path)], issue.message);
+    const domain = documentToDomain(catalogue);
+    catalogue.grids.forEach((grid, g) => {
+      const dates = catalogue.grids.filter((other) => other.effectiveFrom === grid.effectiveFrom);
+      if (dates.length > 1 && dates[0] !== grid) at(['catalogues', i, 'grids', g, 'effectiveFrom'], 'deux grilles prennent effet le même jour');
+      const domainGrid = gridInputToDomain(grid);
+      for (const issue of gridIssues(domainGrid, domain).filter((x) => BLOCKING_GRID_ISSUES.includes(x.kind))) {
+        const index = grid.prices.findIndex((p) => p.line === issue.line && canonicalJson(p.options) === canonicalJson(issue.options));
+        at(['catalogues', i, 'grids', g, 'prices', index], issue.message);
+      }
+    });
+    catalogue.unitCosts.forEach((cost, u) => {
+      if (!catalogue.lines.some((l) => l.code === cost.line)) at(['catalogues', i, 'unitCosts', u, 'line'], `ligne « ${cost.line} » absente du catalogue`);
+    });
+  });
   return issues;
+}
+
+/** "lines[3].category" → ['lines', 3, 'category'] */
+export function parsePath(path: string): (string | number)[] {
+  return path.split(/\.|\[|\]/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 }

@@ -4,8 +4,8 @@ import { recordAudit } from '../../repositories/audit-repository.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { applySetupFile } from './apply-setup-file.ts';
-import { crossCheckSetupFile } from './check-setup-file.ts';
-import { parseSetupText, validateSetupShape } from './parse-setup-file.ts';
+import { crossCheckSetupFile, parsePath } from './check-setup-file.ts';
+import { issueAt, parseSetupText, validateSetupShape } from './parse-setup-file.ts';
 
 class DryRunRollback extends Error {}
 
@@ -39,6 +39,10 @@ export async function loadSetupFile(deps: Deps, principal: Principal, text: stri
       if (options.dryRun) throw new DryRunRollback();
     });
   } catch (error) {
+    if (error instanceof ValidationError) {
+      // Errors found while writing point into the file like those found before: path and line.
+      throw new ValidationError(error.message, error.issues.map((i) => (/^[a-z]+\[\d+\]/i.test(i.path) ? issueAt(parsed, parsePath(i.path), i.message) : i)));
+    }
     if (!(error instanceof DryRunRollback)) {
       const violation = uniqueViolation(error);
       if (violation) {
