@@ -22,6 +22,17 @@ type Case = {
   ownOnly?: string;
 };
 
+/** The victim provider's catalogue and grid carry a marker that must never reach an intruder. */
+const VICTIM_CATALOGUE = {
+  categories: [{ code: 'secret', name: 'SECRET catégorie' }],
+  lines: [
+    { code: 'secret-line', category: 'secret', name: 'SECRET ligne', kind: 'continuous', unit: 'workstation' },
+    { code: 'secret-option', category: 'secret', name: 'SECRET option', kind: 'continuous', unit: 'workstation' },
+  ],
+  dependencies: [{ from: { line: 'secret-option' }, requires: { line: 'secret-line' } }],
+};
+const VICTIM_GRID = { code: 'secret-grid', label: 'SECRET grille', effectiveFrom: '2025-01-01', prices: [{ line: 'secret-line', annual: '987.65' }] };
+
 interface Victim {
   organisationId: string;
   contactId: string;
@@ -71,6 +82,23 @@ const CASES: Case[] = [
     route: 'POST /api/v1/imports/territory',
     probe: (_w, v) => ({ method: 'POST', url: '/api/v1/imports/territory', payload: { departements: ['14'], providerId: v.providerId } }),
   },
+  { route: 'GET /api/v1/providers/{id}/catalogue', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/catalogue` }) },
+  { route: 'PUT /api/v1/providers/{id}/catalogue', probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/catalogue`, payload: VICTIM_CATALOGUE }) },
+  {
+    route: 'POST /api/v1/providers/{id}/catalogue/missing-prerequisites',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/catalogue/missing-prerequisites`, payload: { lines: ['secret-option'] } }),
+  },
+  { route: 'GET /api/v1/providers/{id}/grids', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids` }) },
+  { route: 'POST /api/v1/providers/{id}/grids', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/grids`, payload: { ...VICTIM_GRID, code: 'intrus', effectiveFrom: '2030-01-01' } }) },
+  { route: 'GET /api/v1/providers/{id}/grids/compare', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/compare?from=secret-grid&to=secret-grid` }) },
+  { route: 'GET /api/v1/providers/{id}/grids/{code}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/secret-grid` }) },
+  { route: 'GET /api/v1/providers/{id}/grids/{code}/export.{format}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/secret-grid/export.csv` }) },
+  { route: 'GET /api/v1/providers/{id}/prices', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/prices?line=secret-line&date=2026-01-01` }) },
+  { route: 'GET /api/v1/providers/{id}/unit-costs', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/unit-costs` }) },
+  {
+    route: 'PUT /api/v1/providers/{id}/unit-costs',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/unit-costs`, payload: { line: 'secret-line', fiscalYear: 2026, forecastUnits: 1, charges: [{ nature: 'staff', amount: '1.00' }] } }),
+  },
   {
     route: 'POST /api/v1/setup/load',
     probe: (_w, v) => ({
@@ -94,6 +122,18 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { lastName: 'SECRET', firstName: 'Victime', roles: ['cli'], email: 'cli@trouville.example' },
     });
     expect(contact.statusCode, contact.body).toBe(201);
+    const admin = await w.login('admin@demo.mutualis.fr');
+    const catalogue = await w.app.inject({ method: 'PUT', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/catalogue`, headers: { cookie: admin }, payload: VICTIM_CATALOGUE });
+    expect(catalogue.statusCode, catalogue.body).toBe(200);
+    const grid = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/grids`, headers: { cookie: admin }, payload: VICTIM_GRID });
+    expect(grid.statusCode, grid.body).toBe(201);
+    const cost = await w.app.inject({
+      method: 'PUT',
+      url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/unit-costs`,
+      headers: { cookie: admin },
+      payload: { line: 'secret-line', fiscalYear: 2025, forecastUnits: 3, charges: [{ nature: 'staff', amount: '987.65' }] },
+    });
+    expect(cost.statusCode, cost.body).toBe(200);
     return { organisationId: w.ids.trouville, contactId: contact.json().id, providerId: w.ids.coeurCoteFleurie, name: 'Trouville-sur-Mer' };
   }
 
@@ -124,7 +164,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     for (const c of CASES.filter((x) => !x.ownOnly)) {
       const probe = c.probe(w, v);
       const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: { cookie } });
-      const leak = [v.organisationId, v.contactId, 'SECRET', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
+      const leak = [v.organisationId, v.contactId, 'SECRET', '987.65', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
       if (response.statusCode < 300) {
         // Allowed calls (lists, or a provider importing its own territory) must not carry the victim's data.
         expect(leak, `${c.route} → ${response.statusCode} leaks ${leak.join(', ')}`).toEqual([]);
@@ -148,5 +188,15 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/organisations/${v.organisationId}/contacts`)).body).toContain('SECRET');
     expect((await get(`/api/v1/audit?organisationId=${v.organisationId}`)).body).toContain(v.contactId);
     expect((await get('/api/v1/providers')).body).toContain(v.providerId);
+    const provider = `/api/v1/providers/${v.providerId}`;
+    expect((await get(`${provider}/catalogue`)).body).toContain('SECRET');
+    expect((await get(`${provider}/grids`)).body).toContain('SECRET');
+    expect((await get(`${provider}/grids/secret-grid`)).body).toContain('987.65');
+    expect((await get(`${provider}/grids/compare?from=secret-grid&to=secret-grid`)).body).toContain('987.65');
+    expect((await get(`${provider}/grids/secret-grid/export.csv`)).body).toContain('SECRET');
+    expect((await get(`${provider}/prices?line=secret-line&date=2026-01-01`)).body).toContain('987.65');
+    expect((await get(`${provider}/unit-costs`)).body).toContain('SECRET');
+    const missing = await w.app.inject({ method: 'POST', url: `${provider}/catalogue/missing-prerequisites`, headers: { cookie: admin }, payload: { lines: ['secret-option'] } });
+    expect(missing.body).toContain('SECRET');
   });
 });

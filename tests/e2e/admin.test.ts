@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, announced, checkA11y, heading, login, startE2E, type E2E } from './support/harness.ts';
 import type { Page } from 'playwright-core';
+import { SYSTEM_PRINCIPAL } from '../../src/services/context.ts';
+import { getOrganisationDetail, updateOrganisationFor } from '../../src/services/organisation-service.ts';
+import { ACCOUNTS, announced, checkA11y, DEMO_PASSWORD, heading, login, startE2E, type E2E } from './support/harness.ts';
 
 /** The platform administrator's day: dashboard, registry search, an organisation's record, edit and audit trail. */
 describe('back office (administratrice de la plateforme)', () => {
@@ -164,6 +166,20 @@ describe('back office (administratrice de la plateforme)', () => {
     await checkA11y(e2e, page, 'fiche-lens-apres-modification');
   });
 
+  it('refuses to overwrite a concurrent edit (optimistic locking)', async () => {
+    await page.getByRole('link', { name: /Modifier/ }).first().click();
+    await heading(page, 'Modifier Lens');
+    // Someone else saves Lens after the form was loaded.
+    const current = await getOrganisationDetail(e2e.deps, SYSTEM_PRINCIPAL, lensId);
+    await updateOrganisationFor(e2e.deps, SYSTEM_PRINCIPAL, lensId, { version: current.version, city: 'Lens' });
+    await page.getByLabel('Ville').fill('LENS');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('alert').getByText(/Cette organisation a été modifiée entre-temps/).waitFor();
+    await checkA11y(e2e, page, 'modifier-lens-conflit');
+    await page.getByRole('link', { name: 'Annuler' }).click();
+    await heading(page, 'Lens');
+  });
+
   it('links Lens to another provider as prospect', async () => {
     const form = page.getByRole('region', { name: 'Lier à un fournisseur' });
     await form.getByRole('combobox', { name: /^Fournisseur/ }).selectOption({ label: 'CDG 62' });
@@ -188,11 +204,45 @@ describe('back office (administratrice de la plateforme)', () => {
     await page.getByRole('link', { name: 'Lens', exact: true }).waitFor();
   });
 
+  it('creates an organisation, with the cross-field rules of the server', async () => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Registre' }).click();
+    await page.getByRole('link', { name: 'Nouvelle organisation' }).click();
+    await heading(page, 'Nouvelle organisation');
+    await checkA11y(e2e, page, 'nouvelle-organisation');
+    await page.getByRole('button', { name: "Créer l'organisation" }).click();
+    await page.getByRole('alert').getByRole('link', { name: /^Nom :/ }).waitFor();
+    await page.getByLabel('Type').selectOption('syndicat_intercommunal');
+    await page.getByLabel('Nom (obligatoire)', { exact: true }).fill('SIVOM de test e2e');
+    // Same cross-field rule as the server: only a commune has an INSEE code.
+    await page.getByLabel('Code INSEE').fill('62001');
+    await page.getByRole('button', { name: "Créer l'organisation" }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Code INSEE : seule une commune porte un code INSEE de commune' }).waitFor();
+    await page.getByLabel('Code INSEE').fill('');
+    await page.getByLabel('Code postal').fill('62300');
+    await page.getByLabel('Ville').fill('Lens');
+    await page.getByRole('button', { name: "Créer l'organisation" }).click();
+    await heading(page, 'SIVOM de test e2e');
+    await page.getByRole('main').getByText('Organisation créée : SIVOM de test e2e.').waitFor();
+    await checkA11y(e2e, page, 'fiche-organisation-creee');
+  });
+
   it('lists the journal and the accounts, and creates an account', async () => {
+    // A few more events (logins of another account), so that the journal has more than one page.
+    for (let i = 0; i < 5; i++) {
+      await e2e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ACCOUNTS.technician, password: DEMO_PASSWORD } });
+    }
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal' }).click();
     await heading(page, 'Journal');
-    await page.getByRole('table', { name: /Journal : \d+ événements affichés/ }).waitFor();
+    await page.getByRole('table', { name: /Journal : 50 événements affichés/ }).waitFor();
     await checkA11y(e2e, page, 'journal');
+    await page.getByRole('button', { name: 'Afficher les événements plus anciens' }).click();
+    await page.getByRole('table', { name: /Journal : (5[1-9]|[6-9]\d|\d{3}) événements affichés/ }).waitFor();
+    await page.getByLabel('Objet').selectOption('contact');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByRole('table', { name: /Journal \(Contact\)/ }).waitFor();
+    const subjects = await page.locator('.audit-subject').allInnerTexts();
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(subjects.every((t) => t.startsWith('Contact'))).toBe(true);
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes' }).click();
     await heading(page, 'Comptes');

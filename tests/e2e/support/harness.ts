@@ -49,16 +49,28 @@ export async function startE2E(): Promise<E2E> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`Application web non construite : ${join(WEB_DIST, 'index.html')} est absent. Lancez « npm run build:web » (ou « npm test », qui le fait) avant les tests e2e.`);
   }
-  const database = await openPglite(undefined);
-  await database.migrate();
-  const deps: Deps = { database, clock: systemClock() };
-  await loadDemoIfEmpty(deps);
-  const app = await buildApp(deps, { sessionTtlHours: 1, secureCookies: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // The browser starts while the database is prepared.
+  const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let database: Awaited<ReturnType<typeof openPglite>> | undefined;
+  let app: ZodApp | undefined;
+  let deps: Deps;
+  try {
+    database = await openPglite(undefined);
+    await database.migrate();
+    deps = { database, clock: systemClock() };
+    await loadDemoIfEmpty(deps);
+    app = await buildApp(deps, { sessionTtlHours: 1, secureCookies: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await browserStarting.then((b) => b.close()).catch(() => {});
+    await app?.close().catch(() => {});
+    await database?.close().catch(() => {});
+    throw error;
+  }
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('adresse du serveur inattendue');
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await browserStarting;
   const contexts: BrowserContext[] = [];
   return {
     baseUrl,
@@ -112,7 +124,8 @@ function describe(results: AxeResults): string {
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current screen and fails on any serious or
  * critical violation, listing each rule and the elements concerned.
  */
-export async function checkA11y(e2e: E2E, page: Page, screen: string): Promise<void> {
+export async function checkA11y(e2e: E2E, page: Page, screen: string, options: { whileBusy?: boolean } = {}): Promise<void> {
+  if (!options.whileBusy) await settled(page);
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE_PATH });
   const results = await page.evaluate(() =>
     window.axe!.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
@@ -127,6 +140,11 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS_DIR) return;
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SHOTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`), fullPage: true });
+}
+
+/** Waits until nothing on the screen is loading (no aria-busy region, no loading message). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'));
 }
 
 /** Waits for the page's h1 to read `name` (a client-side navigation or a load is done). */
