@@ -10,7 +10,7 @@ import { recordAudit } from '../../repositories/audit-repository.ts';
 import { insertGrid, listGridRows, loadCatalogueRows, loadPricesOf } from '../../repositories/catalogue-repository.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson, canonicalSet } from '../canonical-json.ts';
 import { assertActsFor, visibleProviderOrThrow } from './catalogue-service.ts';
 import { decimalOrNull, documentToDomain, gridInputToDomain, gridRowsToDomain, gridToRows, optionsLabel, rowsToDocument } from './catalogue-mapping.ts';
 
@@ -92,7 +92,8 @@ export async function writeGrid(db: Db, principal: Principal, at: Date, provider
   const grid = gridInputToDomain(input);
   const existing = grids.find((g) => g.code === grid.code);
   if (existing) {
-    if (canonicalJson(existing) === canonicalJson(grid)) return 'unchanged';
+    // Prices are a set: the order they are listed in (file, database) carries no meaning.
+    if (canonicalJson({ ...existing, prices: canonicalSet(existing.prices) }) === canonicalJson({ ...grid, prices: canonicalSet(grid.prices) })) return 'unchanged';
     throw new ValidationError('Grille déjà enregistrée', [{ path: `${path}code`, message: `la grille « ${grid.code} » existe déjà avec d'autres prix : une grille votée ne se modifie pas, créez une nouvelle version` }]);
   }
   const sameDate = grids.find((g) => g.effectiveFrom === grid.effectiveFrom);

@@ -4,6 +4,9 @@ import { departementOfInseeCode } from '../../domain/organisation/identifiers.ts
 import type { Db } from '../../db/database.ts';
 import { contacts } from '../../db/schema/index.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
+import { loadCatalogueRows } from '../../repositories/catalogue-repository.ts';
+import { rowsToDocument } from '../catalogue/catalogue-mapping.ts';
+import { mergeCatalogueDocuments } from '../catalogue/catalogue-merge.ts';
 import { writeCatalogue } from '../catalogue/catalogue-service.ts';
 import { writeGrid } from '../catalogue/grid-service.ts';
 import { writeUnitCost } from '../catalogue/unit-cost-service.ts';
@@ -161,7 +164,8 @@ export async function applySetupFile(db: Db, actor: Principal, at: Date, file: S
       ...doc,
       lines: doc.lines.map((l) => ({ ...l, deliveredBy: party(l.deliveredBy), subProvider: party(l.subProvider), responsibilities: l.responsibilities.map((r) => ({ ...r, party: party(r.party)! })) })),
     };
-    result.catalogues[await prefixed(`catalogues[${i}].`, () => writeCatalogue(db, actor, at, providerId, withIds))]++;
+    const current = rowsToDocument(await loadCatalogueRows(db, providerId));
+    result.catalogues[await prefixed(`catalogues[${i}].`, () => writeCatalogue(db, actor, at, providerId, mergeCatalogueDocuments(current, withIds)))]++;
     for (const [g, grid] of grids.entries()) {
       result.grids[await prefixed(`catalogues[${i}].grids[${g}].`, () => writeGrid(db, actor, at, providerId, grid))]++;
     }
