@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { SEED_004_ANNEX_5 } from '../../src/domain/catalogue/seed-004.fixture.ts';
 import { exampleFiles } from '../../src/services/demo.ts';
 import { useApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -43,6 +44,22 @@ describe.each(ENGINES)('setup files (%s)', (engine) => {
       expect(response.json().memberships.created, file).toBe(0);
       expect(response.json().contacts.created, file).toBe(0);
     }
+  });
+
+  it('ships seed 004 annex 5 exactly, with its catalogue, prerequisites and the annex 7 discrepancy', async () => {
+    const cookie = await w.login('cli.lens@demo.mutualis.fr');
+    const grid = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${w.ids.call}/grids/annexe-5-2023-10`, headers: { cookie } })).json();
+    const prices = grid.prices.map((p: { line: string; options: object; monthly: string; annual: string }) => [p.line, p.options, p.monthly, p.annual]);
+    expect(prices.sort()).toEqual([...SEED_004_ANNEX_5].sort());
+    expect(grid.issues.map((i: { kind: string }) => i.kind)).toEqual(['stated_elsewhere_differs']);
+    const catalogue = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${w.ids.call}/catalogue`, headers: { cookie } })).json();
+    expect(catalogue.issues).toEqual([]);
+    expect(catalogue.sharedCharges).toEqual([{ chargeLine: 'socle-reseau', triggeredBy: ['postes-n1', 'hebergement-n1'] }]);
+    const missing = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.call}/catalogue/missing-prerequisites`, headers: { cookie }, payload: { lines: ['postes-n2'] } });
+    expect(missing.json().map((m: { requires: string }) => m.requires)).toEqual(expect.arrayContaining(['line:postes-n1', 'category:socle']));
+    const cdg = (await w.app.inject({ method: 'GET', url: '/api/v1/providers', headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json().find((p: { shortName: string }) => p.shortName === 'CDG 62');
+    const hourly = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${cdg.id}/grids`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
+    expect(hourly).toHaveLength(1);
   });
 
   it('reports every error with its path and line, and writes nothing', async () => {
