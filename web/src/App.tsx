@@ -1,6 +1,6 @@
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { Layout, PublicLayout } from './components/Layout.tsx';
-import { Loading } from './components/ui.tsx';
+import { Loading, PageHeader } from './components/ui.tsx';
 import { isPlatformStaff, useSession } from './lib/session.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -15,13 +15,25 @@ import { RegistryPage } from './pages/RegistryPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { can } from './shared.ts';
 
+/** Only same-site paths are followed after login, never an absolute address. */
+export function safeReturn(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+/** Once logged in, the login address leads where the user was going. */
+function AfterLogin() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeReturn(params.get('retour'))} replace />;
+}
+
 export function App() {
-  const { account } = useSession();
+  const { account, loggedOut } = useSession();
   const location = useLocation();
 
   if (account === undefined) {
     return (
       <PublicLayout>
+        <PageHeader title="Mutualis" />
         <Loading label="Vérification de la session…" />
       </PublicLayout>
     );
@@ -34,7 +46,12 @@ export function App() {
           <Route path="/connexion" element={<LoginPage />} />
           <Route
             path="*"
-            element={<Navigate to={`/connexion${location.pathname !== '/' ? `?retour=${encodeURIComponent(location.pathname + location.search)}` : ''}`} replace />}
+            element={
+              <Navigate
+                to={`/connexion${location.pathname !== '/' && !loggedOut ? `?retour=${encodeURIComponent(location.pathname + location.search)}` : ''}`}
+                replace
+              />
+            }
           />
         </Routes>
       </PublicLayout>
@@ -46,7 +63,7 @@ export function App() {
   return (
     <Layout account={account}>
       <Routes>
-        <Route path="/connexion" element={<Navigate to="/" replace />} />
+        <Route path="/connexion" element={<AfterLogin />} />
         <Route path="/" element={provider ? <DashboardPage /> : <Navigate to="/mon-organisation" replace />} />
         {provider && allowed('organisation:read') ? <Route path="/organisations" element={<RegistryPage />} /> : null}
         {provider && allowed('organisation:write') ? <Route path="/organisations/nouvelle" element={<OrganisationCreatePage />} /> : null}

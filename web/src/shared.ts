@@ -20,3 +20,4 @@ export {
 export { CONTACT_ROLES, CONTACT_ROLE_VALUES, cliConflict, type ContactRole } from '../../src/domain/contacts/roles.ts';
 export { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, can, isMemberRole, type AccountRole, type Permission } from '../../src/domain/access/roles.ts';
 export { organisationRuleIssues } from '../../src/domain/organisation/organisation-rules.ts';
+export { departementOfInseeCode, inseeCodeError } from '../../src/domain/organisation/identifiers.ts';

@@ -80,7 +80,7 @@ export function ContactForm({
     event.preventDefault();
     if (busy) return;
     const payload = {
-      civility: draft.civility === 'M.' || draft.civility === 'Mme' ? draft.civility : null,
+      civility: draft.civility === 'M.' || draft.civility === 'Mme' ? (draft.civility as 'M.' | 'Mme') : null,
       firstName: orNull(draft.firstName),
       lastName: draft.lastName.trim(),
       jobTitle: orNull(draft.jobTitle),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useAnnounce } from '../lib/announcer.tsx';
-import { isPlatformStaff, useSession } from '../lib/session.tsx';
+import { isPlatformStaff, takeFocusAfterLogin, useSession } from '../lib/session.tsx';
 import { ACCOUNT_ROLES, can, type Account } from '../shared.ts';
 
 export interface NavItem {
@@ -65,23 +65,24 @@ function Footer() {
   );
 }
 
-/** Moves the focus to the page's h1 after each client-side navigation (not on the first load). */
-function useFocusOnNavigation() {
+/**
+ * Moves the focus to the page's h1 after each client-side navigation, and right after login (the login
+ * form the focus was in is gone), but not on the first load of a page, so the skip link stays first.
+ */
+function useFocusOnNavigation(signedIn: boolean) {
   const location = useLocation();
-  const first = useRef(true);
+  const previous = useRef(location.pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const heading = document.getElementById('titre-page');
-    if (heading && !location.hash) heading.focus({ preventScroll: false });
+    const afterLogin = signedIn && takeFocusAfterLogin();
+    if (previous.current === location.pathname && !afterLogin) return;
+    previous.current = location.pathname;
     // Only the path matters: filters changed in the query string keep the focus where the user is.
+    if (!location.hash) document.getElementById('titre-page')?.focus();
   }, [location.pathname]);
 }
 
 export function PublicLayout({ children }: { children: ReactNode }) {
-  useFocusOnNavigation();
+  useFocusOnNavigation(false);
   return (
     <div className="app">
       <SkipLink />
@@ -99,9 +100,8 @@ export function PublicLayout({ children }: { children: ReactNode }) {
 }
 
 export function Layout({ account, children }: { account: Account; children: ReactNode }) {
-  useFocusOnNavigation();
+  useFocusOnNavigation(true);
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const items = navigationOf(account);
@@ -109,8 +109,8 @@ export function Layout({ account, children }: { account: Account; children: Reac
   async function logout() {
     setBusy(true);
     try {
+      // Signed out, the application shows the login page (see App).
       await signOut();
-      navigate('/connexion', { replace: true });
     } catch (error) {
       setBusy(false);
       announce(`La déconnexion a échoué : ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import type { Issue } from '../api/client.ts';
+import { useEffect, useId, useRef, type InputHTMLAttributes, type Ref, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 export type FieldErrors = Record<string, string>;
 
@@ -20,10 +19,6 @@ export function splitIssues(
     }
   }
   return { fields, general };
-}
-
-export function issuesOf(error: { issues: Issue[] }): Issue[] {
-  return error.issues;
 }
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -86,7 +81,7 @@ export function TextField({ id, label, hint, error, required, className, ...inpu
   );
 }
 
-type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'required'>;
+type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'required'> & { ref?: Ref<HTMLTextAreaElement> };
 
 export function TextAreaField({ id, label, hint, error, required, className, ...textarea }: TextAreaProps) {
   return (

@@ -107,9 +107,9 @@ export function PageHeader({ title, lead, actions, breadcrumb }: { title: ReactN
  * A table that scrolls sideways on narrow screens instead of widening the page; the scrolling region is
  * focusable and named so keyboard users can scroll it too.
  */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+export function TableScroll({ label, children, compact = false }: { label: string; children: ReactNode; compact?: boolean }) {
   return (
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div className={`table-scroll${compact ? ' is-compact' : ''}`} role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
   );
@@ -166,7 +166,7 @@ export function Pagination({ page, pages, hrefOf, label = 'Pagination' }: { page
         <li>
           {page > 1 ? (
             <Link to={hrefOf(page - 1)} className="pagination-link">
-              <span aria-hidden="true">‹ </span>Précédente
+              <span aria-hidden="true">‹</span>Précédente
             </Link>
           ) : (
             <span className="pagination-link is-disabled" aria-hidden="true">
@@ -190,7 +190,7 @@ export function Pagination({ page, pages, hrefOf, label = 'Pagination' }: { page
         <li>
           {page < pages ? (
             <Link to={hrefOf(page + 1)} className="pagination-link">
-              Suivante<span aria-hidden="true"> ›</span>
+              Suivante<span aria-hidden="true">›</span>
             </Link>
           ) : (
             <span className="pagination-link is-disabled" aria-hidden="true">

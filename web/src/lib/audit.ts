@@ -32,7 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
   city: 'Ville',
   population: 'Population',
   parentEpciName: 'EPCI de rattachement',
-  parentEpciId: 'EPCI de rattachement (identifiant)',
+  parentEpciId: 'EPCI de rattachement',
   representativeName: 'Représentant',
   representativeTitle: 'Qualité du représentant',
   civility: 'Civilité',
@@ -113,7 +113,9 @@ export function changesOf(event: Pick<AuditEvent, 'before' | 'after'>, names: Re
       changes.push({ field, label, before: formatValue(field, before[field], names) });
     }
   }
-  return changes;
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return changes.sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 /** A short name for the object of an event: the organisation's or contact's name when the event carries it. */

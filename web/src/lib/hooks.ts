@@ -9,6 +9,8 @@ export function useTitle(title: string): void {
 
 export interface Resource<T> {
   data: T | undefined;
+  /** The key the data was loaded for: differs from the current key while a new load runs. */
+  dataKey: string | undefined;
   error: Error | undefined;
   loading: boolean;
   reload(): void;
@@ -16,7 +18,12 @@ export interface Resource<T> {
 
 /** Loads data when `key` changes; the latest answer wins and a stale one is dropped. */
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Resource<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; dataKey: string | undefined; error: Error | undefined; loading: boolean }>({
+    data: undefined,
+    dataKey: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -26,11 +33,11 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: s
     loadRef
       .current(controller.signal)
       .then((data) => {
-        if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
+        if (!controller.signal.aborted) setState({ data, dataKey: key, error: undefined, loading: false });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
+        setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
       });
     return () => controller.abort();
   }, [key, generation]);

@@ -8,6 +8,8 @@ interface SessionValue {
   account: Account | null | undefined;
   /** Why the user is on the login page (logged out, session expired). */
   notice: string | null;
+  /** True after an explicit logout: the login page then does not offer to go back where the user was. */
+  loggedOut: boolean;
   signedIn(account: Account): void;
   signOut(notice?: string): Promise<void>;
   expired(): void;
@@ -15,9 +17,19 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+let focusAfterLogin = false;
+
+/** True once after a login: the first page shown then takes the focus (see Layout). */
+export function takeFocusAfterLogin(): boolean {
+  const value = focusAfterLogin;
+  focusAfterLogin = false;
+  return value;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -50,8 +62,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       account,
       notice,
+      loggedOut,
       signedIn(next) {
+        focusAfterLogin = true;
         setNotice(null);
+        setLoggedOut(false);
         setAccount(next);
       },
       async signOut(message = 'Vous êtes déconnecté.') {
@@ -61,11 +76,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         }
         setNotice(message);
+        setLoggedOut(true);
         setAccount(null);
       },
       expired,
     }),
-    [account, notice, expired],
+    [account, notice, loggedOut, expired],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { ErrorSummary, splitIssues, TextField, type FieldErrors } from '../components/forms.tsx';
@@ -11,16 +10,9 @@ import { loginSchema } from '../shared.ts';
 const LABELS = { email: 'Adresse électronique', password: 'Mot de passe' };
 const idOf = (field: string) => `login-${field}`;
 
-/** Only same-site paths are followed after login, never an absolute address. */
-function safeReturn(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export function LoginPage() {
   useTitle('Connexion');
   const { signedIn, notice } = useSession();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -43,8 +35,8 @@ export function LoginPage() {
     setBusy(true);
     try {
       const account = await api.auth.login(parsed.data.email, parsed.data.password);
+      // The application then leaves the login page for the address in `retour` (see App).
       signedIn(account);
-      navigate(safeReturn(params.get('retour')), { replace: true });
     } catch (error) {
       setBusy(false);
       setFailure(

@@ -319,12 +319,14 @@ function AuditTrail({ org, generation }: { org: OrganisationDetail; generation: 
           <>
             <AuditTable events={events} names={names} caption={`Historique de ${org.name}, du plus récent au plus ancien`} />
             {more.error ? <LoadError error={more.error} /> : null}
-            {!more.exhausted && (first.data.length === AUDIT_PAGE) ? (
+            {!more.exhausted && first.data.length === AUDIT_PAGE ? (
               <p>
                 <button type="button" className="btn btn-secondary btn-small" onClick={loadMore} disabled={more.loading}>
                   {more.loading ? 'Chargement…' : 'Afficher les événements plus anciens'}
                 </button>
               </p>
+            ) : first.data.length === AUDIT_PAGE ? (
+              <p className="muted">Tous les événements sont affichés.</p>
             ) : null}
           </>
         )
