@@ -59,7 +59,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // Client-side routes: any non-API GET that is not a file gets the application shell.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      // Client-side routes get the shell; a missing built file (stale tab after a rebuild) is a real 404.
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) return reply.sendFile('index.html');
       return reply.status(404).send({ error: 'not_found', message: `Route inconnue : ${request.method} ${request.url.split('?')[0]}` });
     });
   } else {

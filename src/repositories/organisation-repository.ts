@@ -5,7 +5,7 @@ import type { Scope } from '../domain/access/roles.ts';
 import type { OrganisationKind } from '../domain/organisation/kinds.ts';
 import type { Db } from '../db/database.ts';
 import { memberships, organisations, providers } from '../db/schema/index.ts';
-import { visibleTo } from '../db/scope.ts';
+import { visibleProviders, visibleTo } from '../db/scope.ts';
 
 const parent = alias(organisations, 'parent');
 
@@ -63,11 +63,12 @@ function listFilter(scope: Scope, query: Omit<OrganisationListQuery, 'sort' | 'o
         ? eq(organisations.inseeCode, q.toUpperCase())
         : or(ilike(organisations.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eq(organisations.inseeCode, q))
     : undefined;
+  const status = query.membershipStatus ? sql` AND m.status = ${query.membershipStatus}` : sql``;
   const linked = query.providerId
-    ? sql`${organisations.id} IN (SELECT m.member_id FROM membership m WHERE m.provider_id = ${query.providerId}${
-        query.membershipStatus ? sql` AND m.status = ${query.membershipStatus}` : sql``
-      })`
-    : undefined;
+    ? sql`${organisations.id} IN (SELECT m.member_id FROM membership m WHERE m.provider_id = ${query.providerId}${status})`
+    : query.membershipStatus
+      ? sql`${organisations.id} IN (SELECT m.member_id FROM membership m WHERE ${visibleProviders(scope, sql`m.provider_id`)}${status})`
+      : undefined;
   return and(
     visibleTo(scope, organisations.id),
     search,

@@ -141,13 +141,14 @@ export async function setMembership(deps: Deps, principal: Principal, providerId
     const existing = await findMembership(db, providerId, input.memberId);
     const id = existing ? existing.id : await insertMembership(db, providerId, input.memberId, values, at);
     if (existing) await updateMembership(db, existing.id, values);
+    const providerName = (await findRawOrganisation(db, providerId))!.name;
     await recordAudit(db, principal, at, {
       action: existing ? 'update' : 'create',
       entityType: 'membership',
       entityId: id,
       organisationId: input.memberId,
       before: existing ? { status: existing.status, since: existing.since, until: existing.until } : null,
-      after: { providerId, memberId: input.memberId, ...values },
+      after: { providerId, providerName, memberId: input.memberId, memberName: member.name, ...values },
     });
     return (await listMembershipsOfMember(db, principal.scope, input.memberId)).find((m) => m.id === id)!;
   });

@@ -24,6 +24,19 @@ describe.each(ENGINES)('organisation registry (%s)', (engine) => {
     expect(sorted.json().items[0].name).toBe("Communauté d'Agglomération de Lens-Liévin");
   });
 
+  it('filters by membership status across visible providers, and reads booleans as written', async () => {
+    const cookie = await admin();
+    const list = async (query: string) => (await w.app.inject({ method: 'GET', url: `/api/v1/organisations?${query}`, headers: { cookie } })).json();
+    const all = (await list('')).total;
+    expect((await list('providersOnly=true')).total).toBe(5);
+    expect((await list('providersOnly=false')).total).toBe(all);
+    const prospects = (await list('membershipStatus=prospect')).items.map((o: { name: string }) => o.name);
+    expect(prospects).toEqual(['Camblain-Châtelain']);
+    const staff = await w.login('finances.call@demo.mutualis.fr');
+    const callMembers = (await w.app.inject({ method: 'GET', url: '/api/v1/organisations?membershipStatus=member', headers: { cookie: staff } })).json();
+    expect(callMembers.items.map((o: { name: string }) => o.name)).toEqual(['Lens']);
+  });
+
   it('shows a detail with its providers, parent EPCI and the missing CLI', async () => {
     const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${w.ids.lens}`, headers: { cookie: await admin() } })).json();
     expect(detail).toMatchObject({ name: 'Lens', inseeCode: '62498', siren: '216204982', departement: '62', parentEpciId: w.ids.call, missingCli: true });

@@ -7,6 +7,7 @@ export * from '../../src/contracts/auth.ts';
 export * from '../../src/contracts/organisations.ts';
 export * from '../../src/contracts/contacts.ts';
 export * from '../../src/contracts/audit.ts';
+export * from '../../src/contracts/registry.ts';
 export { setupLoadRequestSchema, setupLoadResultSchema, type SetupLoadResult } from '../../src/contracts/setup-file.ts';
 export {
   ORGANISATION_KINDS,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { TerritoryImportRequest, TerritoryImportResult } from '../../contracts/registry.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { toCopyCsv } from '../../db/csv.ts';
 import { findProviderProfile } from '../../repositories/membership-repository.ts';
@@ -7,16 +7,6 @@ import { require, type Deps, type Principal } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { territoryRows, type TerritoryRow } from './territory.ts';
-
-export const territoryImportRequestSchema = z.object({
-  departements: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)')).max(120).optional(),
-  providerId: z.uuid().nullable().optional().describe('Lier les organisations importées à ce fournisseur, comme prospects'),
-});
-export type TerritoryImportRequest = z.infer<typeof territoryImportRequestSchema>;
-
-const counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
-export const territoryImportResultSchema = z.object({ epci: counts, communes: counts, linkedToProvider: z.number().int() });
-export type TerritoryImportResult = z.infer<typeof territoryImportResultSchema>;
 
 const STAGING_COLUMNS = ['kind', 'name', 'siren', 'insee_code', 'departement', 'population', 'parent_siren'] as const;
 

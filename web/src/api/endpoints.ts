@@ -9,6 +9,7 @@ import {
   pageOf,
   providerSummarySchema,
   setupLoadResultSchema,
+  territoryImportResultSchema,
   type AccountCreate,
   type AuditQuery,
   type ContactCreate,
@@ -20,13 +21,6 @@ import {
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
 
-/**
- * The territory import contract lives with its service on the server (src/services/registry), next to
- * database code the browser cannot bundle; this mirrors it until it moves to src/contracts.
- */
-const importCounts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
-export const territoryImportResultSchema = z.object({ epci: importCounts, communes: importCounts, linkedToProvider: z.number().int() });
-export type TerritoryImportResult = z.infer<typeof territoryImportResultSchema>;
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
 export type OrganisationFilters = Partial<Omit<OrganisationListQuery, 'limit' | 'offset'>>;

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { api, departementCodeSchema, type TerritoryImportResult } from '../api/endpoints.ts';
+import { api, departementCodeSchema } from '../api/endpoints.ts';
+import type { TerritoryImportResult } from '../shared.ts';
 import { ErrorSummary, SelectField, splitIssues, TextField, type FieldErrors } from '../components/forms.tsx';
 import { Alert, errorMessage, PageHeader, TableScroll } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
