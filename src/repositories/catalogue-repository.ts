@@ -17,13 +17,16 @@ export interface CatalogueRows {
   sharedCharges: SharedChargeRow[];
 }
 
+/** Sequential on purpose: inside a transaction the queries share one connection (pg refuses to pipeline them). */
 export async function loadCatalogueRows(db: Db, providerId: string): Promise<CatalogueRows> {
-  const [categories, lines, dependencies, charges] = await Promise.all([
-    db.select().from(catalogueCategories).where(eq(catalogueCategories.providerId, providerId)).orderBy(asc(catalogueCategories.position)),
-    db.select().from(serviceLines).where(eq(serviceLines.providerId, providerId)).orderBy(asc(serviceLines.position)),
-    db.select().from(catalogueDependencies).where(eq(catalogueDependencies.providerId, providerId)).orderBy(asc(catalogueDependencies.fromCode), asc(catalogueDependencies.requiresCode)),
-    db.select().from(sharedCharges).where(eq(sharedCharges.providerId, providerId)).orderBy(asc(sharedCharges.chargeLine)),
-  ]);
+  const categories = await db.select().from(catalogueCategories).where(eq(catalogueCategories.providerId, providerId)).orderBy(asc(catalogueCategories.position));
+  const lines = await db.select().from(serviceLines).where(eq(serviceLines.providerId, providerId)).orderBy(asc(serviceLines.position));
+  const dependencies = await db
+    .select()
+    .from(catalogueDependencies)
+    .where(eq(catalogueDependencies.providerId, providerId))
+    .orderBy(asc(catalogueDependencies.fromCode), asc(catalogueDependencies.requiresCode));
+  const charges = await db.select().from(sharedCharges).where(eq(sharedCharges.providerId, providerId)).orderBy(asc(sharedCharges.chargeLine));
   return { categories, lines, dependencies, sharedCharges: charges };
 }
 

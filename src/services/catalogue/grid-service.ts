@@ -18,7 +18,8 @@ import { decimalOrNull, documentToDomain, gridInputToDomain, gridRowsToDomain, g
 export const BLOCKING_GRID_ISSUES: GridIssueKind[] = ['unknown_line', 'bad_options', 'duplicate', 'no_amount'];
 
 export async function loadProviderPricing(db: Db, providerId: string): Promise<{ catalogue: Catalogue; grids: TariffGrid[] }> {
-  const [rows, gridRows] = await Promise.all([loadCatalogueRows(db, providerId), listGridRows(db, providerId)]);
+  const rows = await loadCatalogueRows(db, providerId);
+  const gridRows = await listGridRows(db, providerId);
   const prices = await loadPricesOf(db, gridRows.map((g) => g.id));
   return { catalogue: documentToDomain(rowsToDocument(rows)), grids: gridRows.map((g) => gridRowsToDomain(g, prices)) };
 }
