@@ -1,0 +1,45 @@
+import type { AgreementRules } from './rules.ts';
+
+/** The five seeds' rules, as the example setup files will carry them (tests use them as tables). */
+export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', AgreementRules> = {
+  // Seed 000 art. 5: 1 year, renewed expressly by letter one month before expiry; notice 6 months before expiry.
+  '000': {
+    effective: { kind: 'on_signature' },
+    duration: { kind: 'fixed', months: 12, renewal: { kind: 'express', periodMonths: 12, letterMonthsBefore: 1 } },
+    exits: [{ parties: ['member', 'provider'], anchor: 'expiry', noticeMonths: 6, late: 'next_anchor' }],
+  },
+  // Seed 001 art. 6.1–6.2: in force on signature, 4 years, tacit renewal; exit 8 months after receipt; breach 3 months.
+  '001': {
+    effective: { kind: 'on_signature' },
+    duration: { kind: 'fixed', months: 48, renewal: { kind: 'tacit', periodMonths: 48 } },
+    exits: [{ parties: ['member', 'provider'], anchor: 'after_receipt', noticeMonths: 8, late: 'next_anchor' }],
+    breachMonthsAfterFormalNotice: 3,
+  },
+  // Seed 002 art. 3 and 6: on signature, 2 years tacit by 2-year periods, review every 2 years; the member
+  // leaves at an anniversary with 3 months' notice; a provider at any time with 3 months' notice.
+  '002': {
+    effective: { kind: 'on_signature' },
+    duration: { kind: 'fixed', months: 24, renewal: { kind: 'tacit', periodMonths: 24 } },
+    exits: [
+      { parties: ['member'], anchor: 'anniversary', noticeMonths: 3, late: 'next_anchor' },
+      { parties: ['provider'], anchor: 'after_receipt', noticeMonths: 3, late: 'next_anchor' },
+    ],
+    breachMonthsAfterFormalNotice: 3,
+    reviewEveryMonths: 24,
+  },
+  // Seed 003 art. 7: from the 1st of the month after the opening record is signed and registered; no end;
+  // exit only on 1 January, 3 months' notice, else the next 1 January.
+  '003': {
+    effective: { kind: 'first_of_month_after_opening_record' },
+    duration: { kind: 'open_ended' },
+    exits: [{ parties: ['member', 'provider'], anchor: 'january_first', noticeMonths: 3, late: 'next_anchor' }],
+  },
+  // Seed 004 art. 11 and 13: from the fiscal year after signature, 1 year tacitly renewed until the last year of
+  // the municipal mandate (2020–2026); exit at the end of the fiscal year, asked 6 months before, else the
+  // member may be held for the next year.
+  '004': {
+    effective: { kind: 'start_of_fiscal_year_after_signature' },
+    duration: { kind: 'fixed', months: 12, renewal: { kind: 'tacit', periodMonths: 12 }, lastYear: 2026 },
+    exits: [{ parties: ['member'], anchor: 'fiscal_year_end', noticeMonths: 6, late: 'may_be_held_next_period' }],
+  },
+};
