@@ -31,3 +31,19 @@ export function visibleProviders(scope: Scope, providerColumn: AnyPgColumn | SQL
       return sql`${providerColumn} IN (SELECT m.provider_id FROM membership m WHERE m.member_id = ${scope.organisationId})`;
   }
 }
+
+/**
+ * Agreements an account may see: all for the platform; for provider staff, those their provider is a
+ * party to; for a member's people, those their organisation is a party to. (Being linked to a provider
+ * does not open that provider's agreements with other members.)
+ */
+export function agreementVisibleTo(scope: Scope, agreementIdColumn: AnyPgColumn | SQL): SQL {
+  switch (scope.kind) {
+    case 'platform':
+      return sql`true`;
+    case 'provider':
+      return sql`EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = ${agreementIdColumn} AND ap.organisation_id = ${scope.providerId})`;
+    case 'member':
+      return sql`EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = ${agreementIdColumn} AND ap.organisation_id = ${scope.organisationId})`;
+  }
+}

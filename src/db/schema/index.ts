@@ -3,3 +3,4 @@ export * from './contacts.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './catalogue.ts';
+export * from './agreements.ts';

@@ -25,7 +25,8 @@ describe('exit requests', () => {
   it.each<ExitCase>([
     // Seed 000: notice at least 6 months before the expiry of 18 May 2017.
     ['000', '2016-05-18', 'member', '2016-11-18', '2017-05-18', false, null],
-    ['000', '2016-05-18', 'provider', '2016-11-19', '2018-05-18', true, null],
+    // Too late for 18 May 2017: had it been renewed, the exit would wait a year; it is not, so it ends anyway.
+    ['000', '2016-05-18', 'provider', '2016-11-19', '2017-05-18', true, null],
     // Seed 001: effect 8 months after receipt, clamped at the month end (31 March + 8 months = 30 November).
     ['001', '2021-12-15', 'member', '2026-03-31', '2026-11-30', false, null],
     // Seed 002: the member leaves at an anniversary with 3 months' notice; a provider any time with 3 months.
@@ -43,6 +44,10 @@ describe('exit requests', () => {
     ['004', '2025-01-01', 'member', '2026-09-01', '2027-01-01', true, null],
   ])('seed %s (effective %s): %s request received %s takes effect %s (late: %s, may be held until %s)', (seed, effective, party, received, effectiveOn, late, heldUntil) => {
     expect(exitOutcome(SEED_RULES[seed], d(effective), party, d(received))).toMatchObject({ effectiveOn, late, mayBeHeldUntil: heldUntil });
+  });
+
+  it('seed 000 renewed once by letter: a late notice takes effect at the following expiry', () => {
+    expect(exitOutcome(SEED_RULES['000'], d('2016-05-18'), 'member', d('2016-11-19'), 1)).toMatchObject({ effectiveOn: '2018-05-18', late: true });
   });
 
   it('has no way out for a party the agreement gives none (seed 004: only members exit)', () => {

@@ -48,18 +48,20 @@ export function nextBoundary(rules: AgreementRules, effective: CivilDate, asOf: 
 }
 
 /** The day after the last day in force of an agreement that cannot run on indefinitely, else null. */
-export function finalEnd(rules: AgreementRules, effective: CivilDate): CivilDate | null {
+export function finalEnd(rules: AgreementRules, effective: CivilDate, expressRenewals = 0): CivilDate | null {
   const duration = rules.duration;
   if (duration.kind === 'open_ended') return null;
   if (duration.renewal.kind === 'none') return addMonths(effective, duration.months);
+  // Renewed only by letter (seed 000): it ends after the renewals actually recorded.
+  if (duration.renewal.kind === 'express') return addMonths(effective, duration.months + expressRenewals * duration.renewal.periodMonths);
   if (duration.lastYear === undefined) return null;
   const boundaries = periodBoundaries(rules, effective, civilDate(duration.lastYear + 1, 12, 31));
   return boundaries[boundaries.length - 1] ?? null;
 }
 
 /** Anchor dates at which an exit under `rule` may take effect, from `from` on, in order, while the agreement runs. */
-function anchorsAfter(rules: AgreementRules, rule: ExitRule, effective: CivilDate, from: CivilDate): CivilDate[] {
-  const end = finalEnd(rules, effective);
+function anchorsAfter(rules: AgreementRules, rule: ExitRule, effective: CivilDate, from: CivilDate, expressRenewals = 0): CivilDate[] {
+  const end = finalEnd(rules, effective, expressRenewals);
   return rawAnchorsAfter(rules, rule, effective, from).filter((a) => !end || compareCivilDates(a, end) <= 0);
 }
 
@@ -107,20 +109,20 @@ export interface ExitOutcome {
 }
 
 /** When an exit requested by `party`, received on `receivedOn`, takes effect; null if no rule lets that party exit. */
-export function exitOutcome(rules: AgreementRules, effective: CivilDate, party: Party, receivedOn: CivilDate): ExitOutcome | null {
+export function exitOutcome(rules: AgreementRules, effective: CivilDate, party: Party, receivedOn: CivilDate, expressRenewals = 0): ExitOutcome | null {
   const candidates = rules.exits
     .filter((rule) => rule.parties.includes(party))
-    .map((rule) => outcomeUnder(rules, rule, effective, receivedOn))
+    .map((rule) => outcomeUnder(rules, rule, effective, receivedOn, expressRenewals))
     .filter((o): o is ExitOutcome => o !== null)
     .sort((a, b) => compareCivilDates(a.effectiveOn, b.effectiveOn));
   return candidates[0] ?? null;
 }
 
-function outcomeUnder(rules: AgreementRules, rule: ExitRule, effective: CivilDate, receivedOn: CivilDate): ExitOutcome | null {
+function outcomeUnder(rules: AgreementRules, rule: ExitRule, effective: CivilDate, receivedOn: CivilDate, expressRenewals: number): ExitOutcome | null {
   if (rule.anchor === 'after_receipt') {
     return { effectiveOn: addMonths(receivedOn, rule.noticeMonths), noticeDeadline: receivedOn, late: false, mayBeHeldUntil: null };
   }
-  const anchors = anchorsAfter(rules, rule, effective, addDays(receivedOn, 1));
+  const anchors = anchorsAfter(rules, rule, effective, addDays(receivedOn, 1), expressRenewals);
   const nearest = anchors[0];
   if (!nearest) return null;
   const inTime = anchors.find((a) => compareCivilDates(receivedOn, noticeDeadlineFor(rule, a)) <= 0);
@@ -145,12 +147,13 @@ export interface Deadline {
 }
 
 /** The coming legal dates of an agreement from `asOf` to `until`: expiries, renewal letters, last days to give notice, reviews. */
-export function legalDeadlines(rules: AgreementRules, effective: CivilDate, asOf: CivilDate, until: CivilDate): Deadline[] {
+export function legalDeadlines(rules: AgreementRules, effective: CivilDate, asOf: CivilDate, until: CivilDate, expressRenewals = 0): Deadline[] {
   const inRange = (d: CivilDate) => compareCivilDates(d, asOf) >= 0 && compareCivilDates(d, until) <= 0;
   const deadlines: Deadline[] = [];
   const duration = rules.duration;
   if (duration.kind === 'fixed') {
-    for (const boundary of periodBoundaries(rules, effective, until)) {
+    const end = finalEnd(rules, effective, expressRenewals);
+    for (const boundary of periodBoundaries(rules, effective, until).filter((b) => !end || compareCivilDates(b, end) <= 0)) {
       deadlines.push({ date: addDays(boundary, -1), kind: 'expiry', label: 'Échéance de la période en cours (dernier jour)' });
       if (duration.renewal.kind === 'express') {
         deadlines.push({ date: addMonths(boundary, -duration.renewal.letterMonthsBefore), kind: 'renewal_letter', label: 'Date limite du courrier de renouvellement exprès' });
@@ -158,7 +161,7 @@ export function legalDeadlines(rules: AgreementRules, effective: CivilDate, asOf
     }
   }
   for (const rule of rules.exits.filter((r) => r.anchor !== 'after_receipt')) {
-    for (const anchor of anchorsAfter(rules, rule, effective, asOf)) {
+    for (const anchor of anchorsAfter(rules, rule, effective, asOf, expressRenewals)) {
       for (const party of rule.parties) {
         deadlines.push({ date: noticeDeadlineFor(rule, anchor), kind: 'notice', party, label: `Dernier jour pour dénoncer (${party === 'member' ? 'adhérent' : 'fournisseur'}), effet au ${anchor}` });
       }

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../civil-date.ts';
+import type { Obligation } from './obligations.ts';
 
 /**
  * An agreement's legal rules, as data. Each seed is its own rule set (DOMAIN.md table); nothing here
@@ -68,6 +69,8 @@ export interface AgreementRules {
   breachMonthsAfterFormalNotice?: number | undefined;
   /** Periodic review of the agreement, in months (seed 002 art. 3: every 2 years at the anniversary). */
   reviewEveryMonths?: number | undefined;
+  /** Recurring dates: committees, vote windows, wish deadlines, title windows, unit-cost notice. */
+  obligations?: Obligation[] | undefined;
 }
 
 /** The facts the rules apply to. */
@@ -75,4 +78,6 @@ export interface AgreementFacts {
   signedOn?: CivilDate | undefined;
   openingRecordSignedOn?: CivilDate | undefined;
   legalityReceivedOn?: CivilDate | undefined;
+  /** Express renewals recorded (letters received in time), for agreements renewed only expressly (seed 000). */
+  expressRenewals?: number | undefined;
 }

@@ -1,0 +1,37 @@
+CREATE TABLE "agreement_party" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agreement_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"signatory_name" text,
+	"signatory_title" text,
+	"deliberation_organ" text,
+	"deliberation_number" text,
+	"deliberation_date" date,
+	"signed_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "agreement" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"title" text NOT NULL,
+	"type" text NOT NULL,
+	"signed_on" date,
+	"opening_record_signed_on" date,
+	"legality_receipt_id" text,
+	"legality_transmitted_on" date,
+	"legality_received_on" date,
+	"annexes" text[] NOT NULL,
+	"rules" jsonb NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "agreement_party" ADD CONSTRAINT "agreement_party_agreement_id_agreement_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreement"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreement_party" ADD CONSTRAINT "agreement_party_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreement" ADD CONSTRAINT "agreement_provider_id_provider_organisation_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."provider"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "agreement_party_key" ON "agreement_party" USING btree ("agreement_id","organisation_id");--> statement-breakpoint
+CREATE INDEX "agreement_party_organisation_idx" ON "agreement_party" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "agreement_code_key" ON "agreement" USING btree ("provider_id","code");

@@ -1,0 +1,42 @@
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, providers } from './organisations.ts';
+
+/** An agreement between a provider and its members, with its legal rules as data (domain/agreements/rules.ts). */
+export const agreements = pgTable(
+  'agreement',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id').notNull().references(() => providers.organisationId),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    type: text('type').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }),
+    openingRecordSignedOn: date('opening_record_signed_on', { mode: 'string' }),
+    legalityReceiptId: text('legality_receipt_id'),
+    legalityTransmittedOn: date('legality_transmitted_on', { mode: 'string' }),
+    legalityReceivedOn: date('legality_received_on', { mode: 'string' }),
+    annexes: text('annexes').array().notNull(),
+    rules: jsonb('rules').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('agreement_code_key').on(t.providerId, t.code)],
+);
+
+export const agreementParties = pgTable(
+  'agreement_party',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    role: text('role').notNull(),
+    signatoryName: text('signatory_name'),
+    signatoryTitle: text('signatory_title'),
+    deliberationOrgan: text('deliberation_organ'),
+    deliberationNumber: text('deliberation_number'),
+    deliberationDate: date('deliberation_date', { mode: 'string' }),
+    signedOn: date('signed_on', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('agreement_party_key').on(t.agreementId, t.organisationId), index('agreement_party_organisation_idx').on(t.organisationId)],
+);
