@@ -19,6 +19,7 @@ CREATE TABLE "agreement" (
 	"type" text NOT NULL,
 	"signed_on" date,
 	"opening_record_signed_on" date,
+	"express_renewals" integer DEFAULT 0 NOT NULL,
 	"legality_receipt_id" text,
 	"legality_transmitted_on" date,
 	"legality_received_on" date,
@@ -29,9 +30,17 @@ CREATE TABLE "agreement" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_feed_token" (
+	"account_id" uuid PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "calendar_feed_token_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 ALTER TABLE "agreement_party" ADD CONSTRAINT "agreement_party_agreement_id_agreement_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreement"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_party" ADD CONSTRAINT "agreement_party_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement" ADD CONSTRAINT "agreement_provider_id_provider_organisation_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."provider"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_feed_token" ADD CONSTRAINT "calendar_feed_token_account_id_account_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "agreement_party_key" ON "agreement_party" USING btree ("agreement_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "agreement_party_organisation_idx" ON "agreement_party" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "agreement_code_key" ON "agreement" USING btree ("provider_id","code");

@@ -12,6 +12,7 @@ import { useFrenchValidationMessages } from '../contracts/common.ts';
 import { registerAuthentication } from './auth-plugin.ts';
 import { registerErrorHandler } from './errors.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { agreementRoutes } from './routes/agreement-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   contactRoutes(app, deps);
   adminRoutes(app, deps);
   catalogueRoutes(app, deps);
+  agreementRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

@@ -93,6 +93,7 @@ program
       line('Catalogues', result.catalogues);
       line('Grilles', result.grids);
       line('Coûts unitaires', result.unitCosts);
+      line('Conventions', result.agreements);
     }),
   );
 

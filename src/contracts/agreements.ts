@@ -77,6 +77,7 @@ export function agreementInputSchema<P extends z.ZodType<string>>(organisation: 
       type: z.enum(AGREEMENT_TYPE_VALUES),
       signedOn: civilDateSchema.optional(),
       openingRecordSignedOn: civilDateSchema.optional(),
+      expressRenewals: z.number().int().min(0).max(100).optional().describe('Renouvellements exprès enregistrés (convention renouvelable par courrier)'),
       legalityReceipt: z.object({ id: text(100), transmittedOn: civilDateSchema.optional(), receivedOn: civilDateSchema.optional() }).strict().optional(),
       parties: z
         .array(
@@ -128,6 +129,7 @@ export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 export const agreementDetailSchema = agreementSummarySchema.extend({
   signedOn: z.string().nullable(),
   openingRecordSignedOn: z.string().nullable(),
+  expressRenewals: z.number().int(),
   legalityReceipt: z.object({ id: z.string(), transmittedOn: z.string().nullable(), receivedOn: z.string().nullable() }).nullable(),
   parties: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_ROLE_VALUES } from '../domain/contacts/roles.ts';
 import { MEMBERSHIP_STATUS_VALUES, ORGANISATION_KIND_VALUES } from '../domain/organisation/kinds.ts';
+import { agreementInputSchema } from './agreements.ts';
 import { catalogueDocumentSchema, gridInputSchema, unitCostInputSchema } from './catalogue.ts';
 import { civilDateSchema, inseeCodeSchema, postalCodeSchema, sirenSchema, siretSchema } from './common.ts';
 
@@ -70,6 +71,8 @@ const setupCatalogueSchema = catalogueDocumentSchema(ref).extend({
 });
 export type SetupCatalogue = z.infer<typeof setupCatalogueSchema>;
 
+const setupAgreementSchema = agreementInputSchema(ref).extend({ provider: ref.describe('Référence du fournisseur principal (coordonnateur)') });
+
 export const setupFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -80,6 +83,7 @@ export const setupFileSchema = z
     memberships: z.array(setupMembershipSchema).default([]),
     contacts: z.array(setupContactSchema).default([]),
     catalogues: z.array(setupCatalogueSchema).default([]),
+    agreements: z.array(setupAgreementSchema).default([]),
   })
   .strict();
 
@@ -95,6 +99,7 @@ export const setupLoadResultSchema = z.object({
   catalogues: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   grids: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   unitCosts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  agreements: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
 });
 export type SetupLoadResult = z.infer<typeof setupLoadResultSchema>;
 

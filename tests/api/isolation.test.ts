@@ -34,6 +34,7 @@ const VICTIM_CATALOGUE = {
 const VICTIM_GRID = { code: 'secret-grid', label: 'SECRET grille', effectiveFrom: '2025-01-01', prices: [{ line: 'secret-line', annual: '987.65' }] };
 
 interface Victim {
+  agreementId: string;
   organisationId: string;
   contactId: string;
   providerId: string;
@@ -99,6 +100,20 @@ const CASES: Case[] = [
     route: 'PUT /api/v1/providers/{id}/unit-costs',
     probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/unit-costs`, payload: { line: 'secret-line', fiscalYear: 2026, forecastUnits: 1, charges: [{ nature: 'staff', amount: '1.00' }] } }),
   },
+  { route: 'GET /api/v1/agreements', probe: () => ({ method: 'GET', url: '/api/v1/agreements' }) },
+  { route: 'GET /api/v1/agreements/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}` }) },
+  {
+    route: 'POST /api/v1/agreements/{id}/exit-simulation',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-simulation`, payload: { party: 'member', receivedOn: '2026-01-01' } }),
+  },
+  { route: 'GET /api/v1/calendar', probe: () => ({ method: 'GET', url: '/api/v1/calendar?from=2024-01-01&to=2030-12-31' }) },
+  { route: 'GET /api/v1/calendar.ics', probe: () => ({ method: 'GET', url: '/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31' }) },
+  { route: 'POST /api/v1/calendar/feed', probe: () => ({ method: 'POST', url: '/api/v1/calendar/feed' }), ownOnly: 'the caller’s own feed address; its content is probed below' },
+  {
+    route: 'GET /api/v1/calendar/feed/{token}',
+    probe: () => ({ method: 'GET', url: '/api/v1/calendar/feed/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }),
+    ownOnly: 'public by secret token; a token gives exactly its account’s calendar (tested below)',
+  },
   {
     route: 'POST /api/v1/setup/load',
     probe: (_w, v) => ({
@@ -134,7 +149,29 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { line: 'secret-line', fiscalYear: 2025, forecastUnits: 3, charges: [{ nature: 'staff', amount: '987.65' }] },
     });
     expect(cost.statusCode, cost.body).toBe(200);
-    return { organisationId: w.ids.trouville, contactId: contact.json().id, providerId: w.ids.coeurCoteFleurie, name: 'Trouville-sur-Mer' };
+    const agreementFile = [
+      'version: 1',
+      'title: SECRET convention',
+      'organisations:',
+      '  - { ref: cccf, kind: communaute_communes, name: Communauté de Communes Cœur Côte Fleurie, siren: "241400415", provider: { shortName: CC Cœur Côte Fleurie } }',
+      '  - { ref: trouville, kind: commune, name: Trouville-sur-Mer, inseeCode: "14715" }',
+      'agreements:',
+      '  - provider: cccf',
+      '    code: secret-convention',
+      '    title: SECRET convention',
+      '    type: group',
+      '    signedOn: 2024-07-01',
+      '    parties: [{ organisation: cccf, role: provider }, { organisation: trouville, role: member }]',
+      '    rules:',
+      '      effective: { kind: on_signature }',
+      '      duration: { kind: open_ended }',
+      '      exits: [{ parties: [member], anchor: january_first, noticeMonths: 3 }]',
+      '      obligations: [{ kind: yearly, label: SECRET échéance, monthDay: "06-30" }]',
+    ].join('\n');
+    const loaded = await w.app.inject({ method: 'POST', url: '/api/v1/setup/load', headers: { cookie: admin }, payload: { content: agreementFile } });
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const agreements = (await w.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: { cookie: admin } })).json() as { id: string; code: string }[];
+    return { agreementId: agreements.find((a) => a.code === 'secret-convention')!.id, organisationId: w.ids.trouville, contactId: contact.json().id, providerId: w.ids.coeurCoteFleurie, name: 'Trouville-sur-Mer' };
   }
 
   it('covers every route the API declares', async () => {
@@ -148,7 +185,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     for (const c of CASES) {
       const probe = c.probe(w, v);
       const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never });
-      const expected = c.route === 'POST /api/v1/auth/login' ? 400 : c.route === 'GET /api/v1/setup/schema.json' ? 200 : 401;
+      const expected = c.route === 'POST /api/v1/auth/login' ? 400 : c.route === 'GET /api/v1/setup/schema.json' ? 200 : c.route === 'GET /api/v1/calendar/feed/{token}' ? 404 : 401;
       expect(response.statusCode, c.route).toBe(expected);
     }
   });
@@ -173,6 +210,10 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
         expect(leak.filter((s) => s !== v.name && s !== v.organisationId), `${c.route} error leaks data`).toEqual([]);
       }
     }
+    const feed = (await w.app.inject({ method: 'POST', url: '/api/v1/calendar/feed', headers: { cookie } })).json() as { path: string };
+    const feedBody = (await w.app.inject({ method: 'GET', url: feed.path })).body;
+    expect(feedBody).toContain('BEGIN:VCALENDAR');
+    expect(feedBody).not.toContain('SECRET');
     const after = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
     expect(after.version).toBe(before.version);
     expect(after.providers).toEqual(before.providers);
@@ -198,5 +239,11 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`${provider}/unit-costs`)).body).toContain('SECRET');
     const missing = await w.app.inject({ method: 'POST', url: `${provider}/catalogue/missing-prerequisites`, headers: { cookie: admin }, payload: { lines: ['secret-option'] } });
     expect(missing.body).toContain('SECRET');
+    expect((await get(`/api/v1/agreements/${v.agreementId}`)).body).toContain('SECRET');
+    expect((await get('/api/v1/agreements')).body).toContain('SECRET');
+    expect((await get('/api/v1/calendar?from=2024-01-01&to=2030-12-31')).body).toContain('SECRET');
+    expect((await get('/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31')).body).toContain('SECRET');
+    const simulation = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-simulation`, headers: { cookie: admin }, payload: { party: 'member', receivedOn: '2026-01-01' } });
+    expect(simulation.statusCode).toBe(200);
   });
 });

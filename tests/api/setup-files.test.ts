@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { SEED_RULES } from '../../src/domain/agreements/seed-rules.fixture.ts';
 import { SEED_004_ANNEX_5 } from '../../src/domain/catalogue/seed-004.fixture.ts';
 import { exampleFiles } from '../../src/services/demo.ts';
 import { useApiWorld } from '../support/api-harness.ts';
@@ -60,6 +61,26 @@ describe.each(ENGINES)('setup files (%s)', (engine) => {
     const cdg = (await w.app.inject({ method: 'GET', url: '/api/v1/providers', headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json().find((p: { shortName: string }) => p.shortName === 'CDG 62');
     const hourly = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${cdg.id}/grids`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
     expect(hourly).toHaveLength(1);
+  });
+
+  it('ships the five agreements with the seeds’ rules', async () => {
+    const cookie = await w.login('admin@demo.mutualis.fr');
+    const list = (await w.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: { cookie } })).json() as { id: string; code: string }[];
+    expect(list).toHaveLength(5);
+    const seedOf: Record<string, keyof typeof SEED_RULES> = {
+      'mutualisation-telecom-coquelicot-2016': '000',
+      'mise-a-disposition-fibre-numerique-59-62-2021': '001',
+      'prestations-accompagnement-camblain-chatelain': '002',
+      'convention-globale-trouville-2024': '003',
+      'dmsi-lens-2024': '004',
+    };
+    for (const summary of list) {
+      const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${summary.id}`, headers: { cookie } })).json();
+      const { obligations: _obligations, ...rules } = detail.rules;
+      expect(rules, summary.code).toEqual({ ...SEED_RULES[seedOf[summary.code]!] });
+    }
+    const lens = list.find((a) => a.code === 'dmsi-lens-2024')!;
+    expect((await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${lens.id}`, headers: { cookie } })).json()).toMatchObject({ effectiveOn: '2025-01-01', status: 'ending' });
   });
 
   it('reports every error with its path and line, and writes nothing', async () => {

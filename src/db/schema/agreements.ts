@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, providers } from './organisations.ts';
 
 /** An agreement between a provider and its members, with its legal rules as data (domain/agreements/rules.ts). */
@@ -12,6 +12,7 @@ export const agreements = pgTable(
     type: text('type').notNull(),
     signedOn: date('signed_on', { mode: 'string' }),
     openingRecordSignedOn: date('opening_record_signed_on', { mode: 'string' }),
+    expressRenewals: integer('express_renewals').notNull().default(0),
     legalityReceiptId: text('legality_receipt_id'),
     legalityTransmittedOn: date('legality_transmitted_on', { mode: 'string' }),
     legalityReceivedOn: date('legality_received_on', { mode: 'string' }),

@@ -4,3 +4,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './catalogue.ts';
 export * from './agreements.ts';
+export * from './calendar.ts';

@@ -7,6 +7,7 @@ import { recordAudit } from '../../repositories/audit-repository.ts';
 import { loadCatalogueRows } from '../../repositories/catalogue-repository.ts';
 import { rowsToDocument } from '../catalogue/catalogue-mapping.ts';
 import { mergeCatalogueDocuments } from '../catalogue/catalogue-merge.ts';
+import { writeAgreement } from '../agreements/agreement-service.ts';
 import { writeCatalogue } from '../catalogue/catalogue-service.ts';
 import { writeGrid } from '../catalogue/grid-service.ts';
 import { writeUnitCost } from '../catalogue/unit-cost-service.ts';
@@ -62,7 +63,7 @@ function changedFields<T extends Record<string, unknown>>(current: Record<string
 
 /** Writes a checked setup file inside the caller's transaction; every change is audited. */
 export async function applySetupFile(db: Db, actor: Principal, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
-  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero() };
+  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero(), agreements: zero() };
   const idOf = new Map<string, string>();
   const audit = (action: string, entityType: string, entityId: string, organisationId: string, before: unknown, after: unknown) =>
     recordAudit(db, actor, at, { action, entityType, entityId, organisationId, before, after });
@@ -172,6 +173,11 @@ export async function applySetupFile(db: Db, actor: Principal, at: Date, file: S
     for (const [u, cost] of unitCosts.entries()) {
       result.unitCosts[await prefixed(`catalogues[${i}].unitCosts[${u}].`, () => writeUnitCost(db, actor, at, providerId, cost))]++;
     }
+  }
+  for (const [i, entry] of file.agreements.entries()) {
+    const { provider, ...input } = entry;
+    const withIds = { ...input, parties: input.parties.map((p) => ({ ...p, organisation: idOf.get(p.organisation)! })) };
+    result.agreements[await prefixed(`agreements[${i}].`, () => writeAgreement(db, actor, at, idOf.get(provider)!, withIds))]++;
   }
   return result;
 }

@@ -87,6 +87,18 @@ export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): I
       if (!catalogue.lines.some((l) => l.code === cost.line)) at(['catalogues', i, 'unitCosts', u, 'line'], `ligne « ${cost.line} » absente du catalogue`);
     });
   });
+  file.agreements.forEach((agreement, i) => {
+    const provider = byRef.get(agreement.provider);
+    if (!provider) at(['agreements', i, 'provider'], `référence inconnue « ${agreement.provider} »`);
+    else if (!provider.provider) at(['agreements', i, 'provider'], `« ${agreement.provider} » n'est pas déclaré fournisseur (bloc provider)`);
+    agreement.parties.forEach((party, j) => {
+      if (!byRef.has(party.organisation)) at(['agreements', i, 'parties', j, 'organisation'], `référence inconnue « ${party.organisation} »`);
+    });
+    if (!agreement.parties.some((p) => p.organisation === agreement.provider && p.role === 'provider')) {
+      at(['agreements', i, 'parties'], 'le fournisseur doit être partie à la convention (rôle provider)');
+    }
+    if (file.agreements.findIndex((a) => a.provider === agreement.provider && a.code === agreement.code) !== i) at(['agreements', i, 'code'], 'code déjà utilisé pour ce fournisseur');
+  });
   return issues;
 }
 

@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Scope } from '../domain/access/roles.ts';
+import type { Db } from '../db/database.ts';
+import { agreementParties, agreements, organisations } from '../db/schema/index.ts';
+import { agreementVisibleTo } from '../db/scope.ts';
+
+export type AgreementRow = typeof agreements.$inferSelect;
+export type PartyRow = typeof agreementParties.$inferSelect & { organisationName: string };
+
+export async function listAgreementRows(db: Db, scope: Scope, providerId?: string): Promise<AgreementRow[]> {
+  return db
+    .select()
+    .from(agreements)
+    .where(and(agreementVisibleTo(scope, agreements.id), providerId ? eq(agreements.providerId, providerId) : undefined))
+    .orderBy(asc(agreements.title));
+}
+
+export async function findAgreementRow(db: Db, scope: Scope, id: string): Promise<AgreementRow | null> {
+  const rows = await db.select().from(agreements).where(and(eq(agreements.id, id), agreementVisibleTo(scope, agreements.id)));
+  return rows[0] ?? null;
+}
+
+export async function findAgreementByCode(db: Db, providerId: string, code: string): Promise<AgreementRow | null> {
+  const rows = await db.select().from(agreements).where(and(eq(agreements.providerId, providerId), eq(agreements.code, code)));
+  return rows[0] ?? null;
+}
+
+export async function partiesOf(db: Db, agreementIds: string[]): Promise<PartyRow[]> {
+  if (!agreementIds.length) return [];
+  const rows = await db
+    .select({ party: agreementParties, organisationName: organisations.name })
+    .from(agreementParties)
+    .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+    .where(inArray(agreementParties.agreementId, agreementIds))
+    .orderBy(asc(agreementParties.role), asc(organisations.name));
+  return rows.map((r) => ({ ...r.party, organisationName: r.organisationName }));
+}
+
+export type AgreementValues = Omit<typeof agreements.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+export type PartyValues = Omit<typeof agreementParties.$inferInsert, 'id' | 'agreementId'>;
+
+/** Creates or replaces an agreement and its parties; returns its id. */
+export async function saveAgreement(db: Db, existingId: string | null, values: AgreementValues, parties: PartyValues[], at: Date): Promise<string> {
+  const stamp = at.toISOString();
+  let id = existingId;
+  if (id) {
+    await db.update(agreements).set({ ...values, updatedAt: stamp }).where(eq(agreements.id, id));
+    await db.delete(agreementParties).where(eq(agreementParties.agreementId, id));
+  } else {
+    const [row] = await db.insert(agreements).values({ ...values, createdAt: stamp, updatedAt: stamp }).returning({ id: agreements.id });
+    id = row!.id;
+  }
+  await db.insert(agreementParties).values(parties.map((p) => ({ ...p, agreementId: id! })));
+  return id;
+}

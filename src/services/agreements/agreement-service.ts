@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import type { AgreementInput, CalendarEntry, agreementDetailSchema, agreementSummarySchema, exitOutcomeSchema } from '../../contracts/agreements.ts';
+import { effectiveDate, exitOutcome } from '../../domain/agreements/calendar.ts';
+import { agreementStatus } from '../../domain/agreements/status.ts';
+import type { Party } from '../../domain/agreements/rules.ts';
+import { addDays, addMonths, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
+import type { Db } from '../../db/database.ts';
+import { findAgreementByCode, findAgreementRow, listAgreementRows, partiesOf, saveAgreement, type AgreementRow, type PartyRow } from '../../repositories/agreement-repository.ts';
+import { recordAudit } from '../../repositories/audit-repository.ts';
+import { findOrganisation } from '../../repositories/organisation-repository.ts';
+import { organisationNames } from '../../repositories/membership-repository.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { require, type Deps, type Principal } from '../context.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { agreementTimeline, factsOf, rulesOf } from './agreement-timeline.ts';
+
+type Summary = z.infer<typeof agreementSummarySchema>;
+
+function summaryOf(row: AgreementRow, parties: PartyRow[], providerName: string, today: CivilDate): Summary {
+  const rules = rulesOf(row);
+  const facts = factsOf(row);
+  const next = agreementTimeline(row, providerName, today, addMonths(today, 36)).find((e) => !['signature', 'legality', 'opening_record'].includes(e.kind));
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    type: row.type as Summary['type'],
+    providerId: row.providerId,
+    providerName,
+    members: parties.filter((p) => p.agreementId === row.id && p.role === 'member').map((p) => p.organisationName),
+    effectiveOn: effectiveDate(rules, facts),
+    status: agreementStatus(rules, facts, today),
+    nextDeadline: next ? { date: next.date, label: next.label } : null,
+  };
+}
+
+async function providerNamesOf(db: Db, rows: AgreementRow[]): Promise<Map<string, string>> {
+  return organisationNames(db, [...new Set(rows.map((r) => r.providerId))]);
+}
+
+export async function listAgreements(deps: Deps, principal: Principal, providerId?: string): Promise<Summary[]> {
+  require(principal, 'organisation:read');
+  const db = deps.database.db;
+  const rows = await listAgreementRows(db, principal.scope, providerId);
+  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const names = await providerNamesOf(db, rows);
+  return rows.map((row) => summaryOf(row, parties, names.get(row.providerId) ?? '', deps.clock.today()));
+}
+
+export async function getAgreement(deps: Deps, principal: Principal, id: string): Promise<z.infer<typeof agreementDetailSchema>> {
+  require(principal, 'organisation:read');
+  const db = deps.database.db;
+  const row = await findAgreementRow(db, principal.scope, id);
+  if (!row) throw new NotFoundError('Convention');
+  const parties = await partiesOf(db, [row.id]);
+  const providerName = (await providerNamesOf(db, [row])).get(row.providerId) ?? '';
+  const today = deps.clock.today();
+  const start = row.signedOn ? parseCivilDate(row.signedOn) : addMonths(today, -12);
+  return {
+    ...summaryOf(row, parties, providerName, today),
+    signedOn: row.signedOn,
+    openingRecordSignedOn: row.openingRecordSignedOn,
+    expressRenewals: row.expressRenewals,
+    legalityReceipt: row.legalityReceiptId ? { id: row.legalityReceiptId, transmittedOn: row.legalityTransmittedOn, receivedOn: row.legalityReceivedOn } : null,
+    parties: parties.map((p) => ({
+      organisationId: p.organisationId,
+      organisationName: p.organisationName,
+      role: p.role as 'provider' | 'second_provider' | 'member',
+      signatory: p.signatoryName && p.signatoryTitle ? { name: p.signatoryName, title: p.signatoryTitle } : null,
+      deliberation: p.deliberationOrgan && p.deliberationDate ? { organ: p.deliberationOrgan, number: p.deliberationNumber, date: p.deliberationDate } : null,
+      signedOn: p.signedOn,
+    })),
+    annexes: row.annexes,
+    rules: rulesOf(row) as z.infer<typeof agreementDetailSchema>['rules'],
+    note: row.note,
+    timeline: agreementTimeline(row, providerName, start, addMonths(today, 36)),
+  };
+}
+
+/** What an exit request received on a date would do under this agreement's rules (seed 004 art. 13, seed 003 art. 7…). */
+export async function simulateExit(deps: Deps, principal: Principal, id: string, party: Party, receivedOn: string): Promise<z.infer<typeof exitOutcomeSchema>> {
+  require(principal, 'organisation:read');
+  const row = await findAgreementRow(deps.database.db, principal.scope, id);
+  if (!row) throw new NotFoundError('Convention');
+  const rules = rulesOf(row);
+  const facts = factsOf(row);
+  const effective = effectiveDate(rules, facts);
+  if (!effective) throw new ValidationError('Convention pas encore en vigueur', [{ path: 'receivedOn', message: "la date d'effet de la convention n'est pas encore connue" }]);
+  const outcome = exitOutcome(rules, effective, party, parseCivilDate(receivedOn), facts.expressRenewals);
+  if (!outcome) throw new ValidationError('Aucune sortie possible', [{ path: 'party', message: `la convention ne prévoit pas de dénonciation par ${party === 'member' ? "l'adhérent" : 'le fournisseur'}` }]);
+  const fr = formatCivilDateFr;
+  const explanation = outcome.mayBeHeldUntil
+    ? `Demande reçue après le ${fr(outcome.noticeDeadline)} : elle prend effet au ${fr(outcome.effectiveOn)}, mais le fournisseur peut maintenir l'adhésion jusqu'au ${fr(outcome.mayBeHeldUntil)}.`
+    : outcome.late
+      ? `Demande reçue trop tard pour l'échéance la plus proche : effet au ${fr(outcome.effectiveOn)}.`
+      : `Demande reçue dans les délais (au plus tard le ${fr(outcome.noticeDeadline)}) : effet au ${fr(outcome.effectiveOn)}.`;
+  return { ...outcome, lastDayInForce: addDays(outcome.effectiveOn, -1), explanation };
+}
+
+/** One calendar over every agreement the caller may see. */
+export async function calendarFor(deps: Deps, principal: Principal, query: { from?: string | undefined; to?: string | undefined; providerId?: string | undefined; kind?: string | undefined }): Promise<CalendarEntry[]> {
+  require(principal, 'organisation:read');
+  const db = deps.database.db;
+  const from = query.from ? parseCivilDate(query.from) : deps.clock.today();
+  const to = query.to ? parseCivilDate(query.to) : addMonths(from, 18);
+  if (to < from) throw new ValidationError('Période invalide', [{ path: 'to', message: 'la fin précède le début' }]);
+  const rows = await listAgreementRows(db, principal.scope, query.providerId);
+  const names = await providerNamesOf(db, rows);
+  return rows
+    .flatMap((row) => agreementTimeline(row, names.get(row.providerId) ?? '', from, to))
+    .filter((e) => !query.kind || e.kind === query.kind)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.agreementTitle.localeCompare(b.agreementTitle));
+}
+
+/** Creates or updates an agreement from a setup file (parties given as organisation ids), inside the caller's transaction. */
+export async function writeAgreement(db: Db, principal: Principal, at: Date, providerId: string, input: AgreementInput): Promise<'created' | 'updated' | 'unchanged'> {
+  const issues: { path: string; message: string }[] = [];
+  for (const [i, party] of input.parties.entries()) {
+    if (!(await findOrganisation(db, principal.scope, party.organisation))) issues.push({ path: `parties[${i}].organisation`, message: 'organisation introuvable' });
+  }
+  if (!input.parties.some((p) => p.organisation === providerId && p.role === 'provider')) {
+    issues.push({ path: 'parties', message: 'le fournisseur doit être partie à la convention (rôle provider)' });
+  }
+  if (issues.length) throw new ValidationError('Convention invalide', issues);
+  const values = {
+    providerId,
+    code: input.code,
+    title: input.title,
+    type: input.type,
+    signedOn: input.signedOn ?? null,
+    openingRecordSignedOn: input.openingRecordSignedOn ?? null,
+    expressRenewals: input.expressRenewals ?? 0,
+    legalityReceiptId: input.legalityReceipt?.id ?? null,
+    legalityTransmittedOn: input.legalityReceipt?.transmittedOn ?? null,
+    legalityReceivedOn: input.legalityReceipt?.receivedOn ?? null,
+    annexes: input.annexes,
+    rules: input.rules,
+    note: input.note ?? null,
+  };
+  const parties = input.parties.map((p) => ({
+    organisationId: p.organisation,
+    role: p.role,
+    signatoryName: p.signatory?.name ?? null,
+    signatoryTitle: p.signatory?.title ?? null,
+    deliberationOrgan: p.deliberation?.organ ?? null,
+    deliberationNumber: p.deliberation?.number ?? null,
+    deliberationDate: p.deliberation?.date ?? null,
+    signedOn: p.signedOn ?? null,
+  }));
+  const existing = await findAgreementByCode(db, providerId, input.code);
+  if (existing) {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...current } = existing;
+    const currentParties = (await partiesOf(db, [existing.id])).map(({ id: _pid, agreementId: _a, organisationName: _n, ...p }) => p);
+    if (canonicalJson({ values: current, parties: currentParties.sort((a, b) => a.organisationId.localeCompare(b.organisationId)) }) === canonicalJson({ values, parties: [...parties].sort((a, b) => a.organisationId.localeCompare(b.organisationId)) })) {
+      return 'unchanged';
+    }
+  }
+  const id = await saveAgreement(db, existing?.id ?? null, values, parties, at);
+  await recordAudit(db, principal, at, { action: existing ? 'update' : 'create', entityType: 'agreement', entityId: id, organisationId: providerId, before: existing, after: { ...values, parties } });
+  return existing ? 'updated' : 'created';
+}

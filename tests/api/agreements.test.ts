@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { SEED_RULES } from '../../src/domain/agreements/seed-rules.fixture.ts';
+import { useApiWorld } from '../support/api-harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+/** Seed 004's agreement in a setup file that names the CALL and Lens by their identifiers. */
+const SETUP = stringify({
+  version: 1,
+  title: 'Convention CALL – Lens (test)',
+  organisations: [
+    { ref: 'call', kind: 'communaute_agglomeration', name: "Communauté d'Agglomération de Lens-Liévin", siren: '246200364', provider: { shortName: 'CALL' } },
+    { ref: 'lens', kind: 'commune', name: 'Lens', inseeCode: '62498', siren: '216204982' },
+  ],
+  agreements: [
+    {
+      provider: 'call',
+      code: 'test-dmsi-lens',
+      title: 'Convention de mutualisation des systèmes d’information (test)',
+      type: 'service_commun',
+      signedOn: '2024-12-18',
+      legalityReceipt: { id: '062-216204982-20241218-DLB03_18122024-DE', receivedOn: '2024-12-19' },
+      parties: [
+        { organisation: 'call', role: 'provider', signatory: { name: 'Sylvain ROBERT', title: 'Président' } },
+        { organisation: 'lens', role: 'member', deliberation: { organ: 'Conseil municipal', number: 'DLB03', date: '2024-12-18' } },
+      ],
+      rules: { ...SEED_RULES['004'], obligations: [{ kind: 'yearly', label: 'Souhaits pour l’année suivante', monthDay: '06-30' }] },
+    },
+  ],
+});
+
+describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
+  const w = useApiWorld(engine);
+  let admin: string;
+  let id: string;
+
+  beforeAll(async () => {
+    admin = await w.login('admin@demo.mutualis.fr');
+    const load = await w.app.inject({ method: 'POST', url: '/api/v1/setup/load', headers: { cookie: admin }, payload: { content: SETUP } });
+    if (load.statusCode !== 200) throw new Error(load.body);
+    const list = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements?providerId=${w.ids.call}`, headers: { cookie: admin } })).json();
+    id = list.find((a: { code: string }) => a.code === 'test-dmsi-lens').id;
+  });
+
+  it('computes the effective date, status and timeline from the rules (the test clock is 15 March 2026)', async () => {
+    const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${id}`, headers: { cookie: admin } })).json();
+    expect(detail).toMatchObject({ effectiveOn: '2025-01-01', status: 'ending', members: ['Lens'], nextDeadline: { date: '2026-06-30' } });
+    const coming = detail.timeline.filter((e: { date: string }) => e.date >= '2026-03-15').map((e: { date: string; kind: string }) => [e.date, e.kind]);
+    expect(coming).toEqual([
+      ['2026-06-30', 'notice'],
+      ['2026-06-30', 'obligation'],
+      ['2026-12-31', 'expiry'],
+    ]);
+  });
+
+  it.each([
+    ['2026-06-30', '2027-01-01', false],
+    ['2025-07-01', '2026-01-01', true],
+  ])('simulates an exit received on %s: effect on %s (late: %s)', async (receivedOn, effectiveOn, late) => {
+    const response = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/exit-simulation`, headers: { cookie: admin }, payload: { party: 'member', receivedOn } });
+    expect(response.json()).toMatchObject({ effectiveOn, late });
+    expect(response.json().explanation).toMatch(/effet au/);
+  });
+
+  it('refuses an exit the agreement does not provide for', async () => {
+    const response = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/exit-simulation`, headers: { cookie: admin }, payload: { party: 'provider', receivedOn: '2026-01-10' } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().issues).toEqual([{ path: 'party', message: 'la convention ne prévoit pas de dénonciation par le fournisseur' }]);
+  });
+
+  it('gathers one calendar, as JSON and as iCalendar, and a secret feed for calendar applications', async () => {
+    const calendar = (await w.app.inject({ method: 'GET', url: '/api/v1/calendar?from=2026-01-01&to=2026-12-31', headers: { cookie: admin } })).json();
+    expect(calendar.some((e: { date: string; agreementCode: string }) => e.agreementCode === 'test-dmsi-lens' && e.date === '2026-06-30')).toBe(true);
+    const ics = await w.app.inject({ method: 'GET', url: '/api/v1/calendar.ics?from=2026-01-01&to=2026-12-31', headers: { cookie: admin } });
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('BEGIN:VCALENDAR');
+    expect(ics.body).toContain('DTSTART;VALUE=DATE:20260630');
+    const lens = await w.login('cli.lens@demo.mutualis.fr');
+    const feed = (await w.app.inject({ method: 'POST', url: '/api/v1/calendar/feed', headers: { cookie: lens } })).json();
+    const subscribed = await w.app.inject({ method: 'GET', url: feed.path });
+    expect(subscribed.statusCode).toBe(200);
+    expect(subscribed.body).toContain('Souhaits pour l’année suivante');
+    // A new address replaces the old one.
+    const renewed = (await w.app.inject({ method: 'POST', url: '/api/v1/calendar/feed', headers: { cookie: lens } })).json();
+    expect((await w.app.inject({ method: 'GET', url: feed.path })).statusCode).toBe(404);
+    expect((await w.app.inject({ method: 'GET', url: renewed.path })).statusCode).toBe(200);
+  });
+
+  it('shows the agreement to its parties only', async () => {
+    const trouville = await w.login('elu.trouville@demo.mutualis.fr');
+    expect((await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${id}`, headers: { cookie: trouville } })).statusCode).toBe(404);
+    const lens = await w.login('cli.lens@demo.mutualis.fr');
+    expect((await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${id}`, headers: { cookie: lens } })).statusCode).toBe(200);
+  });
+});
