@@ -9,6 +9,9 @@ import { findOrganisationIdByNaturalKey } from '../repositories/organisation-rep
 import { createAccount } from '../services/auth-service.ts';
 import { SYSTEM_PRINCIPAL, type Deps } from '../services/context.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
+import { sendDueReminders } from '../services/agreements/reminders.ts';
+import { createMailer } from '../services/mail/mailer.ts';
+import { parseCivilDate } from '../domain/civil-date.ts';
 import { ValidationError } from '../services/errors.ts';
 import { importTerritory } from '../services/registry/import-territory.ts';
 import { setupFileJsonSchema } from '../services/setup/setup-json-schema.ts';
@@ -94,6 +97,19 @@ program
       line('Grilles', result.grids);
       line('Coûts unitaires', result.unitCosts);
       line('Conventions', result.agreements);
+    }),
+  );
+
+program
+  .command('reminders')
+  .description("Envoyer les rappels d'échéance dus (ou capturés sans SMTP)")
+  .option('--date <date>', 'date du jour à considérer (AAAA-MM-JJ)')
+  .action((options: { date?: string }) =>
+    withDeps(async (deps) => {
+      const config = loadConfig(process.env);
+      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+      const sent = await sendDueReminders(deps, mailer, options.date ? parseCivilDate(options.date) : deps.clock.today(), config.reminderDays);
+      console.log(`${sent} rappel(s) ${mailer.mode === 'smtp' ? 'envoyé(s)' : 'capturé(s) dans la boîte d’envoi'}.`);
     }),
   );
 

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { SEED_RULES } from '../../src/domain/agreements/seed-rules.fixture.ts';
-import { useApiWorld } from '../support/api-harness.ts';
+import { parseCivilDate } from '../../src/domain/civil-date.ts';
+import { sendDueReminders } from '../../src/services/agreements/reminders.ts';
+import { createMailer } from '../../src/services/mail/mailer.ts';
+import { CALL_ADMIN, useApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 /** Seed 004's agreement in a setup file that names the CALL and Lens by their identifiers. */
@@ -84,6 +87,23 @@ describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
     const renewed = (await w.app.inject({ method: 'POST', url: '/api/v1/calendar/feed', headers: { cookie: lens } })).json();
     expect((await w.app.inject({ method: 'GET', url: feed.path })).statusCode).toBe(404);
     expect((await w.app.inject({ method: 'GET', url: renewed.path })).statusCode).toBe(200);
+  });
+
+  it('mails each reminder once, to the provider’s staff and the member’s people, captured without SMTP', async () => {
+    const mailer = createMailer({ smtpUrl: undefined, from: 'test@mutualis.invalid' });
+    const first = await sendDueReminders(w.deps, mailer, parseCivilDate('2026-06-01'), [30, 7]);
+    expect(first).toBeGreaterThan(0);
+    expect(await sendDueReminders(w.deps, mailer, parseCivilDate('2026-06-01'), [30, 7])).toBe(0);
+    const outbox = (await w.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: admin } })).json() as { recipient: string; subject: string; status: string; body: string }[];
+    const lensMail = outbox.find((m) => m.recipient === 'cli.lens@demo.mutualis.fr' && m.subject.includes('Dernier jour pour dénoncer'));
+    expect(lensMail).toMatchObject({ status: 'captured', subject: '[Mutualis] 30/06/2026 — Dernier jour pour dénoncer (adhérent), effet au 2027-01-01' });
+    expect(lensMail?.body).toContain('Ce rappel est envoyé 30 jour(s) avant');
+    expect(outbox.some((m) => m.recipient === 'finances.call@demo.mutualis.fr')).toBe(true);
+    expect(outbox.some((m) => m.recipient === 'elu.trouville@demo.mutualis.fr' && m.body.includes('test-dmsi-lens'))).toBe(false);
+    // A week before, the 7-day reminder goes out once more.
+    expect(await sendDueReminders(w.deps, mailer, parseCivilDate('2026-06-23'), [30, 7])).toBeGreaterThan(0);
+    const provider = await w.login(CALL_ADMIN);
+    expect((await w.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: provider } })).statusCode).toBe(403);
   });
 
   it('shows the agreement to its parties only', async () => {

@@ -100,6 +100,7 @@ const CASES: Case[] = [
     route: 'PUT /api/v1/providers/{id}/unit-costs',
     probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/unit-costs`, payload: { line: 'secret-line', fiscalYear: 2026, forecastUnits: 1, charges: [{ nature: 'staff', amount: '1.00' }] } }),
   },
+  { route: 'GET /api/v1/outbox', probe: () => ({ method: 'GET', url: '/api/v1/outbox' }) },
   { route: 'GET /api/v1/agreements', probe: () => ({ method: 'GET', url: '/api/v1/agreements' }) },
   { route: 'GET /api/v1/agreements/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}` }) },
   {

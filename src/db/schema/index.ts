@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './catalogue.ts';
 export * from './agreements.ts';
 export * from './calendar.ts';
+export * from './mail.ts';
