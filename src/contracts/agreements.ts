@@ -126,6 +126,31 @@ export const calendarEntrySchema = z.object({
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 
+export const exitRequestInputSchema = z
+  .object({
+    organisationId: z.uuid(),
+    scope: z.enum(['full', 'partial']),
+    categories: z.array(z.string().max(64)).max(50).default([]).describe('Catégories quittées, pour une sortie partielle'),
+    receivedOn: civilDateSchema.describe('Date de réception du courrier recommandé'),
+  })
+  .strict();
+
+export const exitRequestSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  party: z.enum(['member', 'provider']),
+  scope: z.enum(['full', 'partial']),
+  categories: z.array(z.string()),
+  receivedOn: z.string(),
+  effectiveOn: z.string(),
+  noticeDeadline: z.string(),
+  late: z.boolean(),
+  mayBeHeldUntil: z.string().nullable(),
+  /** Seed 004 art. 13: a partial exit keeps the base and is written as an amendment. */
+  amendmentRequired: z.boolean(),
+});
+
 export const agreementDetailSchema = agreementSummarySchema.extend({
   signedOn: z.string().nullable(),
   openingRecordSignedOn: z.string().nullable(),
@@ -144,6 +169,7 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
   annexes: z.array(z.string()),
   rules: agreementRulesSchema,
   note: z.string().nullable(),
+  exitRequests: z.array(exitRequestSchema),
   timeline: z.array(calendarEntrySchema),
 });
 

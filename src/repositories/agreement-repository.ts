@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Scope } from '../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
-import { agreementParties, agreements, organisations } from '../db/schema/index.ts';
+import { agreementParties, agreements, exitRequests, organisations } from '../db/schema/index.ts';
 import { agreementVisibleTo } from '../db/scope.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;
@@ -52,4 +52,22 @@ export async function saveAgreement(db: Db, existingId: string | null, values: A
   }
   await db.insert(agreementParties).values(parties.map((p) => ({ ...p, agreementId: id! })));
   return id;
+}
+
+export type ExitRequestRow = typeof exitRequests.$inferSelect & { organisationName: string };
+
+export async function exitRequestsOf(db: Db, agreementIds: string[]): Promise<ExitRequestRow[]> {
+  if (!agreementIds.length) return [];
+  const rows = await db
+    .select({ request: exitRequests, organisationName: organisations.name })
+    .from(exitRequests)
+    .innerJoin(organisations, eq(organisations.id, exitRequests.organisationId))
+    .where(inArray(exitRequests.agreementId, agreementIds))
+    .orderBy(asc(exitRequests.receivedOn));
+  return rows.map((r) => ({ ...r.request, organisationName: r.organisationName }));
+}
+
+export async function insertExitRequest(db: Db, values: Omit<typeof exitRequests.$inferInsert, 'id'>): Promise<string> {
+  const [row] = await db.insert(exitRequests).values(values).returning({ id: exitRequests.id });
+  return row!.id;
 }

@@ -65,6 +65,24 @@ describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
     expect(response.json().explanation).toMatch(/effet au/);
   });
 
+  it('records a partial exit: effect at the end of the fiscal year, amendment required, on the timeline', async () => {
+    const finance = await w.login('finances.call@demo.mutualis.fr');
+    const catalogue = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${w.ids.call}/catalogue`, headers: { cookie: finance } })).json();
+    const category = catalogue.categories.find((c: { code: string }) => c.code !== 'socle')?.code;
+    const post = (payload: object, cookie = finance) => w.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/exit-requests`, headers: { cookie }, payload });
+    const created = await post({ organisationId: w.ids.lens, scope: 'partial', categories: [category], receivedOn: '2026-03-10' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ effectiveOn: '2027-01-01', late: false, amendmentRequired: true, party: 'member' });
+    const unknown = await post({ organisationId: w.ids.lens, scope: 'partial', categories: ['nope'], receivedOn: '2026-03-10' });
+    expect(unknown.json().issues).toEqual([{ path: 'categories', message: 'catégorie(s) inconnue(s) : nope' }]);
+    const stranger = await post({ organisationId: w.ids.trouville, scope: 'full', receivedOn: '2026-03-10' });
+    expect(stranger.json().issues).toEqual([{ path: 'organisationId', message: "cette organisation n'est pas partie à la convention" }]);
+    expect((await post({ organisationId: w.ids.lens, scope: 'full', receivedOn: '2026-03-10' }, await w.login('cli.lens@demo.mutualis.fr'))).statusCode).toBe(403);
+    const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${id}`, headers: { cookie: admin } })).json();
+    expect(detail.exitRequests).toHaveLength(1);
+    expect(detail.timeline.some((e: { kind: string; date: string }) => e.kind === 'exit_effective' && e.date === '2027-01-01')).toBe(true);
+  });
+
   it('refuses an exit the agreement does not provide for', async () => {
     const response = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/exit-simulation`, headers: { cookie: admin }, payload: { party: 'provider', receivedOn: '2026-01-10' } });
     expect(response.statusCode).toBe(422);

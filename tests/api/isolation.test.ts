@@ -107,6 +107,10 @@ const CASES: Case[] = [
     route: 'POST /api/v1/agreements/{id}/exit-simulation',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-simulation`, payload: { party: 'member', receivedOn: '2026-01-01' } }),
   },
+  {
+    route: 'POST /api/v1/agreements/{id}/exit-requests',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-requests`, payload: { organisationId: v.organisationId, scope: 'full', receivedOn: '2026-01-01' } }),
+  },
   { route: 'GET /api/v1/calendar', probe: () => ({ method: 'GET', url: '/api/v1/calendar?from=2024-01-01&to=2030-12-31' }) },
   { route: 'GET /api/v1/calendar.ics', probe: () => ({ method: 'GET', url: '/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31' }) },
   { route: 'POST /api/v1/calendar/feed', probe: () => ({ method: 'POST', url: '/api/v1/calendar/feed' }), ownOnly: 'the caller’s own feed address; its content is probed below' },

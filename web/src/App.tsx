@@ -3,6 +3,11 @@ import { Layout, PublicLayout } from './components/Layout.tsx';
 import { Loading, PageHeader } from './components/ui.tsx';
 import { isPlatformStaff, useSession } from './lib/session.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { CataloguePage } from './pages/CataloguePage.tsx';
+import { CataloguesPage } from './pages/CataloguesPage.tsx';
+import { GridCreatePage } from './pages/GridCreatePage.tsx';
+import { GridPage } from './pages/GridPage.tsx';
+import { GridsPage } from './pages/GridsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { JournalPage } from './pages/JournalPage.tsx';
@@ -70,6 +75,11 @@ export function App() {
         <Route path="/organisations/:id" element={<OrganisationPage />} />
         {allowed('organisation:write') ? <Route path="/organisations/:id/modifier" element={<OrganisationEditPage />} /> : null}
         {!provider ? <Route path="/mon-organisation" element={<MyOrganisationPage />} /> : null}
+        <Route path="/catalogues" element={<CataloguesPage />} />
+        <Route path="/fournisseurs/:id/catalogue" element={<CataloguePage />} />
+        <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />
+        <Route path="/fournisseurs/:id/tarifs/grilles/:code" element={<GridPage />} />
+        {provider && allowed('tariff:write') ? <Route path="/fournisseurs/:id/tarifs/nouvelle-version" element={<GridCreatePage />} /> : null}
         {provider && allowed('registry:import') ? <Route path="/import" element={<ImportPage />} /> : null}
         {allowed('setup:load') && isPlatformStaff(account) ? <Route path="/parametrage" element={<SetupPage />} /> : null}
         {provider && allowed('audit:read') ? <Route path="/journal" element={<JournalPage />} /> : null}

@@ -22,3 +22,24 @@ export { CONTACT_ROLES, CONTACT_ROLE_VALUES, cliConflict, type ContactRole } fro
 export { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, can, isMemberRole, type AccountRole, type Permission } from '../../src/domain/access/roles.ts';
 export { organisationRuleIssues } from '../../src/domain/organisation/organisation-rules.ts';
 export { departementOfInseeCode, inseeCodeError } from '../../src/domain/organisation/identifiers.ts';
+export * from '../../src/contracts/catalogue.ts';
+export {
+  LINE_KINDS,
+  LINE_KIND_VALUES,
+  LINE_STATUSES,
+  LINE_STATUS_VALUES,
+  UNITS,
+  UNIT_VALUES,
+  nodeKey,
+  nodeLabel,
+  type Catalogue,
+  type LineKind,
+  type LineStatus,
+  type NodeRef,
+  type Unit,
+} from '../../src/domain/catalogue/catalogue.ts';
+export { layoutCatalogue, type DiagramLayout, type DiagramMetrics, type DiagramNode } from '../../src/domain/catalogue/diagram-layout.ts';
+export { optionsKey } from '../../src/domain/catalogue/tariff-grid.ts';
+export { cents, formatEurosFr, multiplyRounded, parseEuros, toDecimalString, type Cents } from '../../src/domain/money.ts';
+// Pure at run time: its only import of the repositories is a type import, erased by the build.
+export { documentToDomain } from '../../src/services/catalogue/catalogue-mapping.ts';

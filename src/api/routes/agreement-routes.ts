@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { agreementDetailSchema, agreementSummarySchema, calendarEntrySchema, calendarQuerySchema, exitOutcomeSchema, exitSimulationSchema } from '../../contracts/agreements.ts';
+import {
+  agreementDetailSchema,
+  agreementSummarySchema,
+  calendarEntrySchema,
+  calendarQuerySchema,
+  exitOutcomeSchema,
+  exitRequestInputSchema,
+  exitRequestSchema,
+  exitSimulationSchema,
+} from '../../contracts/agreements.ts';
+import { recordExitRequest } from '../../services/agreements/exit-requests.ts';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
 import { calendarFor, getAgreement, listAgreements, simulateExit } from '../../services/agreements/agreement-service.ts';
 import { calendarIcs } from '../../services/agreements/calendar-ics.ts';
@@ -32,6 +42,21 @@ export function agreementRoutes(app: ZodApp, deps: Deps): void {
       onRequest: authenticated,
     },
     async (request) => simulateExit(deps, principalOf(request), request.params.id, request.body.party, request.body.receivedOn),
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/exit-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Enregistrer une dénonciation reçue (totale ou partielle) et sa date d’effet',
+        params: idParamsSchema,
+        body: exitRequestInputSchema,
+        response: { 201: exitRequestSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema },
+      },
+      onRequest: authenticated,
+    },
+    async (request, reply) => reply.status(201).send(await recordExitRequest(deps, principalOf(request), request.params.id, request.body)),
   );
 
   app.get(

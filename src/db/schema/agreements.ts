@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, providers } from './organisations.ts';
 
 /** An agreement between a provider and its members, with its legal rules as data (domain/agreements/rules.ts). */
@@ -40,4 +40,25 @@ export const agreementParties = pgTable(
     signedOn: date('signed_on', { mode: 'string' }),
   },
   (t) => [uniqueIndex('agreement_party_key').on(t.agreementId, t.organisationId), index('agreement_party_organisation_idx').on(t.organisationId)],
+);
+
+/** A notice of exit received from a party, with what the agreement's rules made of it when recorded. */
+export const exitRequests = pgTable(
+  'exit_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    party: text('party').notNull(),
+    /** full, or partial (some categories; seed 004 art. 13: the base is kept and an amendment records it). */
+    scope: text('scope').notNull(),
+    categories: text('categories').array().notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    noticeDeadline: date('notice_deadline', { mode: 'string' }).notNull(),
+    late: boolean('late').notNull(),
+    mayBeHeldUntil: date('may_be_held_until', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('exit_request_agreement_idx').on(t.agreementId)],
 );

@@ -5,7 +5,8 @@ import { agreementStatus } from '../../domain/agreements/status.ts';
 import type { Party } from '../../domain/agreements/rules.ts';
 import { addDays, addMonths, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import type { Db } from '../../db/database.ts';
-import { findAgreementByCode, findAgreementRow, listAgreementRows, partiesOf, saveAgreement, type AgreementRow, type PartyRow } from '../../repositories/agreement-repository.ts';
+import { exitRequestsOf, findAgreementByCode, findAgreementRow, listAgreementRows, partiesOf, saveAgreement, type AgreementRow, type ExitRequestRow, type PartyRow } from '../../repositories/agreement-repository.ts';
+import { exitRequestView } from './exit-requests.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
 import { findOrganisation } from '../../repositories/organisation-repository.ts';
 import { organisationNames } from '../../repositories/membership-repository.ts';
@@ -15,6 +16,15 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { agreementTimeline, factsOf, rulesOf } from './agreement-timeline.ts';
 
 type Summary = z.infer<typeof agreementSummarySchema>;
+
+function exitEntries(e: ExitRequestRow, row: AgreementRow, providerName: string): CalendarEntry[] {
+  const base = { agreementId: row.id, agreementCode: row.code, agreementTitle: row.title, providerName, until: null, party: e.party as 'member' | 'provider' };
+  const what = `${e.scope === 'partial' ? 'Sortie partielle' : 'Sortie'} de ${e.organisationName}`;
+  return [
+    { ...base, date: e.receivedOn, kind: 'exit_received', label: `${what} : demande reçue${e.late ? ' (hors délai)' : ''}` },
+    { ...base, date: e.effectiveOn, kind: 'exit_effective', label: `${what} : prise d'effet` },
+  ];
+}
 
 function summaryOf(row: AgreementRow, parties: PartyRow[], providerName: string, today: CivilDate): Summary {
   const rules = rulesOf(row);
@@ -53,6 +63,7 @@ export async function getAgreement(deps: Deps, principal: Principal, id: string)
   const row = await findAgreementRow(db, principal.scope, id);
   if (!row) throw new NotFoundError('Convention');
   const parties = await partiesOf(db, [row.id]);
+  const exits = await exitRequestsOf(db, [row.id]);
   const providerName = (await providerNamesOf(db, [row])).get(row.providerId) ?? '';
   const today = deps.clock.today();
   const start = row.signedOn ? parseCivilDate(row.signedOn) : addMonths(today, -12);
@@ -73,7 +84,8 @@ export async function getAgreement(deps: Deps, principal: Principal, id: string)
     annexes: row.annexes,
     rules: rulesOf(row) as z.infer<typeof agreementDetailSchema>['rules'],
     note: row.note,
-    timeline: agreementTimeline(row, providerName, start, addMonths(today, 36)),
+    exitRequests: exits.map(exitRequestView),
+    timeline: [...agreementTimeline(row, providerName, start, addMonths(today, 36)), ...exits.flatMap((e) => exitEntries(e, row, providerName))].sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
 

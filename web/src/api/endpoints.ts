@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
   accountSchema,
+  catalogueViewSchema,
+  gridComparisonSchema,
+  gridSummarySchema,
+  gridViewSchema,
+  priceLookupSchema,
+  unitCostViewSchema,
+  type CatalogueDocument,
+  type GridInput,
   auditEventSchema,
   contactSchema,
   membershipSchema,
@@ -22,6 +30,14 @@ import {
 import { queryString, request, type Query } from './client.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
+
+/** POST /providers/:id/catalogue/missing-prerequisites: its answer has no named schema in the contracts (defined inline by the route). */
+export const missingPrerequisitesSchema = z.array(z.object({ line: z.string(), requires: z.string(), requiresLabel: z.string() }));
+export type MissingPrerequisites = z.infer<typeof missingPrerequisitesSchema>;
+
+export type GridExportFormat = 'csv' | 'xlsx' | 'pdf';
+
+const providerPath = (providerId: string) => `/providers/${encodeURIComponent(providerId)}`;
 
 export type OrganisationFilters = Partial<Omit<OrganisationListQuery, 'limit' | 'offset'>>;
 
@@ -51,6 +67,31 @@ export const api = {
     list: () => request('GET', '/providers', { schema: z.array(providerSummarySchema) }),
     setMembership: (providerId: string, body: MembershipUpsert) =>
       request('PUT', `/providers/${encodeURIComponent(providerId)}/memberships`, { body, schema: membershipSchema }),
+  },
+  catalogue: {
+    get: (providerId: string, signal?: AbortSignal) => request('GET', `${providerPath(providerId)}/catalogue`, { schema: catalogueViewSchema, ...(signal ? { signal } : {}) }),
+    /** Replaces the whole catalogue: the document is rebuilt from the view by `catalogueDocumentOf`. */
+    replace: (providerId: string, body: CatalogueDocument) => request('PUT', `${providerPath(providerId)}/catalogue`, { body, schema: catalogueViewSchema }),
+    missingPrerequisites: (providerId: string, lines: string[]) =>
+      request('POST', `${providerPath(providerId)}/catalogue/missing-prerequisites`, { body: { lines }, schema: missingPrerequisitesSchema }),
+  },
+  grids: {
+    list: (providerId: string) => request('GET', `${providerPath(providerId)}/grids`, { schema: z.array(gridSummarySchema) }),
+    get: (providerId: string, code: string) => request('GET', `${providerPath(providerId)}/grids/${encodeURIComponent(code)}`, { schema: gridViewSchema }),
+    create: (providerId: string, body: GridInput) => request('POST', `${providerPath(providerId)}/grids`, { body, schema: gridViewSchema }),
+    compare: (providerId: string, from: string, to: string, signal?: AbortSignal) =>
+      request('GET', `${providerPath(providerId)}/grids/compare`, { query: { from, to }, schema: gridComparisonSchema, ...(signal ? { signal } : {}) }),
+    /** A plain link: the browser downloads the file with the session cookie. */
+    exportUrl: (providerId: string, code: string, format: GridExportFormat) => `/api/v1${providerPath(providerId)}/grids/${encodeURIComponent(code)}/export.${format}`,
+    /** The price of a line on a date; `options` as dimension → value, sent as « niveau=pro&stockage=25 ». */
+    lookup: (providerId: string, query: { line: string; date: string; options: Record<string, string> }) =>
+      request('GET', `${providerPath(providerId)}/prices`, {
+        query: { line: query.line, date: query.date, options: new URLSearchParams(query.options).toString() },
+        schema: priceLookupSchema,
+      }),
+  },
+  unitCosts: {
+    list: (providerId: string) => request('GET', `${providerPath(providerId)}/unit-costs`, { schema: z.array(unitCostViewSchema) }),
   },
   audit: {
     list: (query: Partial<AuditQuery>) => request('GET', '/audit', { query: query as Query, schema: z.array(auditEventSchema) }),

@@ -8,6 +8,8 @@ export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** Paths of the same section (a provider's catalogue belongs to "Catalogues"): the item is marked current there too. */
+  section?: string;
 }
 
 /** What each account may reach, from its side and permissions (the same `can` the API applies). */
@@ -15,11 +17,13 @@ export function navigationOf(account: Account): NavItem[] {
   if (account.side === 'member') {
     return [
       { to: '/mon-organisation', label: 'Mon organisation' },
+      { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
       { to: '/mon-compte', label: 'Mon compte' },
     ];
   }
   const items: NavItem[] = [{ to: '/', label: 'Tableau de bord', end: true }];
   if (can(account.role, 'organisation:read')) items.push({ to: '/organisations', label: 'Registre' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
@@ -105,6 +109,7 @@ export function Layout({ account, children }: { account: Account; children: Reac
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const items = navigationOf(account);
+  const location = useLocation();
 
   async function logout() {
     setBusy(true);
@@ -141,9 +146,15 @@ export function Layout({ account, children }: { account: Account; children: Reac
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.end ?? false}>
-                    {item.label}
-                  </NavLink>
+                  {item.section && location.pathname.startsWith(item.section) ? (
+                    <Link to={item.to} aria-current="true">
+                      {item.label}
+                    </Link>
+                  ) : (
+                    <NavLink to={item.to} end={item.end ?? false}>
+                      {item.label}
+                    </NavLink>
+                  )}
                 </li>
               ))}
             </ul>

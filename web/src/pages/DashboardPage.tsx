@@ -67,6 +67,7 @@ export function DashboardPage() {
                     <th scope="col" className="num">
                       Prospects
                     </th>
+                    <th scope="col">Catalogue et tarifs</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,6 +88,20 @@ export function DashboardPage() {
                           {formatInteger(p.prospects)}
                         </Link>
                       </td>
+                      <td>
+                        <ul className="inline-links">
+                          <li>
+                            <Link to={`/fournisseurs/${p.id}/catalogue`}>
+                              Catalogue<span className="sr-only"> de {p.shortName}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <Link to={`/fournisseurs/${p.id}/tarifs`}>
+                              Tarifs<span className="sr-only"> de {p.shortName}</span>
+                            </Link>
+                          </li>
+                        </ul>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -101,6 +116,9 @@ export function DashboardPage() {
         <ul className="shortcut-list">
           <li>
             <Link to="/organisations">Rechercher dans le registre</Link>
+          </li>
+          <li>
+            <Link to="/catalogues">Consulter les catalogues de services et leurs tarifs</Link>
           </li>
           {allowed('organisation:write') ? (
             <li>

@@ -9,6 +9,7 @@ import { Alert, Badge, DescriptionList, LoadError, Loading, PageHeader, TableScr
 import { useAnnounce } from '../lib/announcer.tsx';
 import { contactName, formatCivilDate, formatDateTime, formatInteger, kindLabel, plural, roleLabel, statusLabel } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
+import { actsForProvider } from '../lib/catalogue.ts';
 import { useAccount, useCan } from '../lib/session.tsx';
 import { MEMBERSHIP_STATUS_VALUES, type AuditEvent, type Contact, type OrganisationDetail } from '../shared.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -92,7 +93,11 @@ function MemberCounts({ org }: { org: OrganisationDetail }) {
 }
 
 function Providers({ org, canWrite, onSaved }: { org: OrganisationDetail; canWrite: boolean; onSaved(message: string): void }) {
+  const account = useAccount();
   const providers = useResource(() => (canWrite ? api.providers.list() : Promise.resolve([])), `providers-${canWrite}`);
+  // A member reads the catalogues of its providers; provider staff, the catalogue of their own provider.
+  const catalogueVisible = (providerId: string) => account.side === 'member' || actsForProvider(account, providerId);
+  const withCatalogue = org.providers.some((m) => catalogueVisible(m.providerId));
   return (
     <section className="section" aria-labelledby="fournisseurs-titre">
       <h2 id="fournisseurs-titre">Fournisseurs</h2>
@@ -108,6 +113,7 @@ function Providers({ org, canWrite, onSaved }: { org: OrganisationDetail; canWri
                 <th scope="col">Statut</th>
                 <th scope="col">Depuis le</th>
                 <th scope="col">Jusqu'au</th>
+                {withCatalogue ? <th scope="col">Catalogue et tarifs</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -121,6 +127,26 @@ function Providers({ org, canWrite, onSaved }: { org: OrganisationDetail; canWri
                   </td>
                   <td>{formatCivilDate(m.since)}</td>
                   <td>{formatCivilDate(m.until)}</td>
+                  {withCatalogue ? (
+                    <td>
+                      {catalogueVisible(m.providerId) ? (
+                        <ul className="inline-links">
+                          <li>
+                            <Link to={`/fournisseurs/${m.providerId}/catalogue`}>
+                              Catalogue<span className="sr-only"> de {m.providerName}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <Link to={`/fournisseurs/${m.providerId}/tarifs`}>
+                              Tarifs<span className="sr-only"> de {m.providerName}</span>
+                            </Link>
+                          </li>
+                        </ul>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -387,10 +413,24 @@ function OrganisationView({ id, portal = false }: { id: string; portal?: boolean
           </>
         }
         actions={
-          allowed('organisation:write') ? (
-            <Link className="btn btn-primary" to={`/organisations/${org.id}/modifier`}>
-              Modifier<span className="sr-only"> l'organisation {org.name}</span>
-            </Link>
+          allowed('organisation:write') || org.isProvider ? (
+            <>
+              {org.isProvider ? (
+                <>
+                  <Link className="btn btn-secondary" to={`/fournisseurs/${org.id}/catalogue`}>
+                    Catalogue<span className="sr-only"> de {org.name}</span>
+                  </Link>
+                  <Link className="btn btn-secondary" to={`/fournisseurs/${org.id}/tarifs`}>
+                    Tarifs<span className="sr-only"> de {org.name}</span>
+                  </Link>
+                </>
+              ) : null}
+              {allowed('organisation:write') ? (
+                <Link className="btn btn-primary" to={`/organisations/${org.id}/modifier`}>
+                  Modifier<span className="sr-only"> l'organisation {org.name}</span>
+                </Link>
+              ) : null}
+            </>
           ) : null
         }
       />
