@@ -98,7 +98,13 @@ export type CatalogueDocument = z.infer<typeof apiCatalogueDocumentSchema>;
 // Answers.
 const gridIssueSchema = z.object({ kind: z.string(), line: z.string(), options: z.record(z.string(), z.string()), message: z.string() });
 
+/** A replacement may carry the version it was edited from: a concurrent change is then refused, not lost. */
+export const catalogueReplaceSchema = apiCatalogueDocumentSchema.extend({
+  expectedVersion: z.string().max(64).optional().describe('La version lue (champ version de la vue) ; 409 si le catalogue a changé entre-temps'),
+});
+
 export const catalogueViewSchema = apiCatalogueDocumentSchema.extend({
+  version: z.string(),
   providerId: z.uuid(),
   providerName: z.string(),
   lines: z.array(
@@ -153,10 +159,13 @@ export const gridComparisonSchema = z.object({
       change: z.enum(['same', 'changed', 'added', 'removed']),
       before: z.object({ monthly: z.string().nullable(), annual: z.string().nullable(), perUnit: z.string().nullable() }).nullable(),
       after: z.object({ monthly: z.string().nullable(), annual: z.string().nullable(), perUnit: z.string().nullable() }).nullable(),
+      options: z.record(z.string(), z.string()),
       annualDelta: z.string().nullable(),
     }),
   ),
 });
+
+export const missingPrerequisitesSchema = z.array(z.object({ line: z.string(), requires: z.string(), requiresLabel: z.string() }));
 
 export const priceLookupQuerySchema = z.object({
   line: codeSchema,
@@ -169,7 +178,8 @@ export const priceLookupSchema = z.object({
   monthly: z.string().nullable(),
   annual: z.string().nullable(),
   perUnit: z.string().nullable(),
-  vat: z.string(),
+  vat: z.enum(['not_subject', 'excl', 'incl']),
+  vatRate: z.string().nullable(),
 });
 
 export const unitCostViewSchema = z.object({

@@ -78,6 +78,15 @@ describe.each(ENGINES)('catalogue and tariff grids (%s)', (engine) => {
     ]);
   });
 
+  it('refuses a replacement made from a stale version', async () => {
+    const view = (await call('GET', '/catalogue')).json();
+    const first = await call('PUT', '/catalogue', { ...SEED_004_DOCUMENT, categories: SEED_004_DOCUMENT.categories.map((c) => (c.code === 'conseil' ? { ...c, name: 'Conseil (modifié)' } : c)), expectedVersion: view.version });
+    expect(first.statusCode).toBe(200);
+    const stale = await call('PUT', '/catalogue', { ...SEED_004_DOCUMENT, expectedVersion: view.version });
+    expect(stale.statusCode).toBe(409);
+    expect((await call('PUT', '/catalogue', { ...SEED_004_DOCUMENT, expectedVersion: first.json().version })).statusCode).toBe(200);
+  });
+
   it('refuses to delete a priced line: it must be withdrawn instead', async () => {
     const withoutConseil = { ...SEED_004_DOCUMENT, lines: SEED_004_DOCUMENT.lines.filter((l) => l.code !== 'postes-n2'), dependencies: SEED_004_DOCUMENT.dependencies.filter((d) => !('line' in d.from && d.from.line === 'postes-n2')) };
     const response = await call('PUT', '/catalogue', withoutConseil);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CatalogueDocument, CatalogueView } from '../../contracts/catalogue.ts';
 import { catalogueIssues } from '../../domain/catalogue/catalogue.ts';
 import { findCycle } from '../../domain/catalogue/prerequisites.ts';
@@ -8,7 +9,7 @@ import { findVisibleProvider, organisationNames } from '../../repositories/membe
 import { findOrganisation } from '../../repositories/organisation-repository.ts';
 import type { Scope } from '../../domain/access/roles.ts';
 import { require, type Deps, type Principal } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError, type Issue } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../errors.ts';
 import { canonicalJson, canonicalSet } from '../canonical-json.ts';
 import { documentToDomain, documentToRows, rowsToDocument } from './catalogue-mapping.ts';
 
@@ -48,6 +49,7 @@ export async function getCatalogueView(deps: Deps, principal: Principal, provide
   const names = await organisationNames(db, [...new Set(partyIds)]);
   return {
     ...doc,
+    version: catalogueVersion(doc),
     providerId,
     providerName: provider.name,
     lines: doc.lines.map((l) => ({
@@ -85,16 +87,25 @@ export async function writeCatalogue(db: Db, principal: Principal, at: Date, pro
   return empty ? 'created' : 'updated';
 }
 
+/** A short fingerprint of a catalogue's content, for optimistic concurrency on replacement. */
+export function catalogueVersion(doc: CatalogueDocument): string {
+  return createHash('sha256').update(comparable(doc)).digest('hex').slice(0, 16);
+}
+
 /** A document compared by meaning: the order of dependencies and shared charges does not matter. */
 function comparable(doc: CatalogueDocument): string {
   return canonicalJson({ ...doc, dependencies: canonicalSet(doc.dependencies), sharedCharges: canonicalSet(doc.sharedCharges) });
 }
 
-export async function replaceCatalogue(deps: Deps, principal: Principal, providerId: string, doc: CatalogueDocument): Promise<CatalogueView> {
+export async function replaceCatalogue(deps: Deps, principal: Principal, providerId: string, input: CatalogueDocument & { expectedVersion?: string | undefined }): Promise<CatalogueView> {
   require(principal, 'catalogue:write');
   assertActsFor(principal, providerId);
+  const { expectedVersion, ...doc } = input;
   await deps.database.transaction(async ({ db }) => {
     await visibleProviderOrThrow(db, principal.scope, providerId);
+    if (expectedVersion && catalogueVersion(rowsToDocument(await loadCatalogueRows(db, providerId))) !== expectedVersion) {
+      throw new ConflictError("Le catalogue a été modifié entre-temps : rechargez la page avant d'enregistrer");
+    }
     await writeCatalogue(db, principal, deps.clock.now(), providerId, doc);
   });
   return getCatalogueView(deps, principal, providerId);

@@ -33,8 +33,11 @@ const comma = (amount: string | null) => (amount ?? '').replace('.', ',');
 function exportRows(grid: GridView, catalogue: CatalogueView): ExportRow[] {
   const lineOf = (code: string) => catalogue.lines.find((l) => l.code === code);
   const position = (code: string) => catalogue.lines.findIndex((l) => l.code === code);
+  // Within a line, options in the catalogue's order (basique, pro, premium × 10, 25, 50 Go), as annex 5 prints them.
+  const optionRank = (p: GridView['prices'][number]) =>
+    (lineOf(p.line)?.options ?? []).reduce((rank, dimension) => rank * 100 + dimension.values.findIndex((v) => v.code === p.options[dimension.code]), 0);
   return [...grid.prices]
-    .sort((a, b) => position(a.line) - position(b.line))
+    .sort((a, b) => position(a.line) - position(b.line) || optionRank(a) - optionRank(b))
     .map((p) => {
       const line = lineOf(p.line);
       return {

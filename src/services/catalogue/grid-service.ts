@@ -145,6 +145,7 @@ export async function compareGridVersions(deps: Deps, principal: Principal, prov
       line: r.line,
       lineName: catalogue.lines.find((l) => l.code === r.line)?.name ?? r.line,
       optionsLabel: optionsLabel(catalogue, r.line, r.options),
+      options: r.options,
       change: r.change,
       before: amounts(r.before),
       after: amounts(r.after),
@@ -167,5 +168,6 @@ export async function lookupPrice(deps: Deps, principal: Principal, providerId: 
     annual: decimalOrNull(result.price.annual),
     perUnit: decimalOrNull(result.price.perUnit),
     vat: result.price.vat.mode,
+    vatRate: result.price.vat.mode === 'not_subject' ? null : String(result.price.vat.rateBasisPoints / 100),
   };
 }
