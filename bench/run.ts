@@ -12,6 +12,11 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../src/services/context.ts';
 import { loadDemoIfEmpty } from '../src/services/demo.ts';
 import { importTerritory } from '../src/services/registry/import-territory.ts';
 import { sql } from 'drizzle-orm';
+import { SEED_RULES } from '../src/domain/agreements/seed-rules.fixture.ts';
+import { parseCivilDate } from '../src/domain/civil-date.ts';
+import { calendarFor, listAgreements } from '../src/services/agreements/agreement-service.ts';
+import { sendDueReminders } from '../src/services/agreements/reminders.ts';
+import { createMailer } from '../src/services/mail/mailer.ts';
 
 async function time<T>(label: string, rows: string[], work: () => Promise<T>, repeat = 1): Promise<T> {
   let result: T;
@@ -55,6 +60,31 @@ async function bench(database: Database, engine: string): Promise<string[]> {
     for await (const _ of iterateOrganisations(db, platform, { ...base, departement: '62' })) n++;
     return n;
   });
+  // One agreement per commune with the CALL, under seed 004's rules: the calendar and reminders at national scale.
+  await time('create 34,969 agreements (one per commune, seed 004 rules) with their parties, set-based', rows, async () => {
+    await database.transaction(async ({ db: tx }) => {
+      await tx.execute(sql`
+        INSERT INTO agreement (provider_id, code, title, type, signed_on, express_renewals, annexes, rules, created_at, updated_at)
+        SELECT ${callId}::uuid, 'bench-' || o.insee_code, 'Convention DMSI ' || o.name, 'service_commun', DATE '2024-12-18', 0, '{}', ${JSON.stringify(SEED_RULES['004'])}::jsonb, now(), now()
+        FROM organisation o WHERE o.kind = 'commune' AND o.insee_code IS NOT NULL`);
+      await tx.execute(sql`
+        INSERT INTO agreement_party (agreement_id, organisation_id, role)
+        SELECT a.id, ${callId}::uuid, 'provider' FROM agreement a WHERE a.code LIKE 'bench-%'
+        UNION ALL
+        SELECT a.id, o.id, 'member' FROM agreement a JOIN organisation o ON 'bench-' || o.insee_code = a.code`);
+    });
+  });
+  const staff: Principal = { accountId: null, label: 'bench', role: 'finance', scope: provider };
+  const agreementsList = await time('list all agreements of the CALL with status and next deadline', rows, () => listAgreements(deps, staff));
+  rows.push(`| → agreements | ${agreementsList.length} |`);
+  const entries = await time('calendar of the CALL over 18 months (all its agreements)', rows, () => calendarFor(deps, staff, { from: '2026-01-01', to: '2027-06-30' }));
+  rows.push(`| → calendar entries | ${entries.length} |`);
+  const lensScope: Principal = { accountId: null, label: 'bench', role: 'member_cli', scope: { kind: 'member', organisationId: (await findOrganisationIdByNaturalKey(db, { inseeCode: '62498', kind: '', name: '' }))! } };
+  await time('calendar of one member (Lens) over 18 months', rows, () => calendarFor(deps, lensScope, { from: '2026-01-01', to: '2027-06-30' }), 5);
+  const mailer = createMailer({ smtpUrl: undefined, from: 'bench@mutualis.invalid' });
+  const mails = await time('reminder run on 2026-06-01 (30 and 7 days), one digest per person, captured', rows, () => sendDueReminders(deps, mailer, parseCivilDate('2026-06-01'), [30, 7]));
+  rows.push(`| → digest mails | ${mails} |`);
+  await time('same reminder run again (nothing left to send)', rows, () => sendDueReminders(deps, mailer, parseCivilDate('2026-06-01'), [30, 7]));
   const audit = await db.execute(sql`SELECT count(*)::int AS n FROM audit_event`);
   rows.push(`| audit events written | ${(audit as unknown as { rows: { n: number }[] }).rows[0]!.n} |`);
   return rows;

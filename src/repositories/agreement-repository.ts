@@ -26,6 +26,13 @@ export async function findAgreementByCode(db: Db, providerId: string, code: stri
 }
 
 export async function partiesOf(db: Db, agreementIds: string[]): Promise<PartyRow[]> {
+  const result: PartyRow[] = [];
+  // Chunks keep each query under PostgreSQL's 65,535 bind parameters at national scale.
+  for (let i = 0; i < agreementIds.length; i += 10_000) result.push(...(await partiesOfChunk(db, agreementIds.slice(i, i + 10_000))));
+  return result;
+}
+
+async function partiesOfChunk(db: Db, agreementIds: string[]): Promise<PartyRow[]> {
   if (!agreementIds.length) return [];
   const rows = await db
     .select({ party: agreementParties, organisationName: organisations.name })

@@ -11,70 +11,98 @@ import { agreementTimeline } from './agreement-timeline.ts';
 
 /** Deadlines worth a reminder: what someone must do by a date, not facts already past or the effective date. */
 const REMINDED_KINDS = new Set(['notice', 'renewal_letter', 'expiry', 'review', 'obligation', 'window']);
+const STAFF_ROLES = ['admin', 'finance', 'technician'];
+const MEMBER_ROLES = ['member_cli', 'member_elected', 'member_finance'];
 
 export function entryKey(entry: CalendarEntry): string {
   return `${entry.kind}|${entry.date}|${entry.party ?? ''}|${entry.label}`;
 }
 
-/** Who is told: the provider's staff (not read-only), and, for what concerns members, the members' people. */
-async function recipientsOf(db: Db, providerId: string, memberIds: string[], entry: CalendarEntry) {
-  const staff = and(eq(accounts.organisationId, providerId), inArray(accounts.role, ['admin', 'finance', 'technician']));
-  const members = memberIds.length && entry.party !== 'provider' ? and(inArray(accounts.organisationId, memberIds), inArray(accounts.role, ['member_cli', 'member_elected', 'member_finance'])) : undefined;
+interface Due {
+  agreementId: string;
+  entry: CalendarEntry;
+  daysBefore: number;
+}
+
+type Recipient = { id: string; email: string; role: string; organisationId: string | null };
+
+async function activeRecipients(db: Db, organisationIds: string[]): Promise<Recipient[]> {
+  if (!organisationIds.length) return [];
   return db
-    .select({ id: accounts.id, email: accounts.email })
+    .select({ id: accounts.id, email: accounts.email, role: accounts.role, organisationId: accounts.organisationId })
     .from(accounts)
-    .where(and(eq(accounts.active, true), or(staff, members)));
+    .where(and(eq(accounts.active, true), inArray(accounts.organisationId, organisationIds), or(inArray(accounts.role, STAFF_ROLES), inArray(accounts.role, MEMBER_ROLES))));
+}
+
+function digest(items: Due[]): string {
+  const lines = items
+    .sort((a, b) => a.entry.date.localeCompare(b.entry.date))
+    .map(({ entry, daysBefore }) => `- ${formatCivilDateFr(parseCivilDate(entry.date))}${entry.until ? ` au ${formatCivilDateFr(parseCivilDate(entry.until))}` : ''} (J-${daysBefore}) : ${entry.label}\n  ${entry.agreementTitle} — ${entry.providerName}`);
+  return ['Bonjour,', '', 'Échéances à venir des conventions que vous suivez :', '', ...lines, '', 'Ces rappels sont envoyés par Mutualis ; chaque échéance n’est rappelée qu’une fois par délai.'].join('\n');
 }
 
 /**
- * Sends the reminders due on `asOf`: for every deadline falling `days` days later (for each lead time),
- * one mail per recipient, never twice. A missed run catches up: a deadline whose reminder day has passed
- * but which is still ahead is reminded once.
+ * Sends the reminders due on `asOf`, as one digest mail per person: every deadline within a lead time
+ * (the shortest one reached: a missed 30-day reminder is not repeated at 7 days), to the provider's staff
+ * and, unless it concerns the provider only, to the members' people. Each (deadline, lead time, person)
+ * is claimed in the database first, so no reminder is ever sent twice, even by two concurrent runs.
  */
 export async function sendDueReminders(deps: Deps, mailer: Mailer, asOf: CivilDate, leadDays: number[]): Promise<number> {
   const db = deps.database.db;
   const rows = await listAgreementRows(db, { kind: 'platform' });
   const providerNames = await organisationNames(db, [...new Set(rows.map((r) => r.providerId))]);
   const parties = await partiesOf(db, rows.map((r) => r.id));
-  const at = deps.clock.now();
-  let sent = 0;
+  const horizon = addDays(asOf, Math.max(...leadDays));
+  const dueByAgreement = new Map<string, Due[]>();
   for (const row of rows) {
-    const horizon = addDays(asOf, Math.max(...leadDays));
-    const entries = agreementTimeline(row, providerNames.get(row.providerId) ?? '', asOf, horizon).filter((e) => REMINDED_KINDS.has(e.kind));
-    const memberIds = parties.filter((p) => p.agreementId === row.id && p.role === 'member').map((p) => p.organisationId);
-    for (const entry of entries) {
-      // The shortest lead time already reached: one reminder for it (a 30-day reminder missed is not sent at 7 days).
-      const due = leadDays.filter((days) => compareCivilDates(addDays(parseCivilDate(entry.date), -days), asOf) <= 0).sort((a, b) => a - b)[0];
-      if (due === undefined) continue;
-      for (const recipient of await recipientsOf(db, row.providerId, memberIds, entry)) {
-        const claimed = await db
-          .insert(remindersSent)
-          .values({ agreementId: row.id, entryKey: entryKey(entry), daysBefore: due, accountId: recipient.id, sentAt: at.toISOString() })
-          .onConflictDoNothing()
-          .returning({ id: remindersSent.id });
-        if (!claimed.length) continue;
-        await mailer.send(
-          db,
-          {
-            to: recipient.email,
-            kind: 'reminder',
-            subject: `[Mutualis] ${formatCivilDateFr(parseCivilDate(entry.date))} — ${entry.label}`,
-            text: [
-              `Bonjour,`,
-              ``,
-              `Échéance du ${formatCivilDateFr(parseCivilDate(entry.date))}${entry.until ? ` au ${formatCivilDateFr(parseCivilDate(entry.until))}` : ''} : ${entry.label}.`,
-              `Convention : ${entry.agreementTitle} (${entry.providerName}).`,
-              ``,
-              `Ce rappel est envoyé ${due} jour(s) avant l'échéance par Mutualis.`,
-            ].join('\n'),
-          },
-          at,
-        );
-        sent++;
+    for (const entry of agreementTimeline(row, providerNames.get(row.providerId) ?? '', asOf, horizon)) {
+      if (!REMINDED_KINDS.has(entry.kind)) continue;
+      const daysBefore = leadDays.filter((days) => compareCivilDates(addDays(parseCivilDate(entry.date), -days), asOf) <= 0).sort((a, b) => a - b)[0];
+      if (daysBefore !== undefined) dueByAgreement.set(row.id, [...(dueByAgreement.get(row.id) ?? []), { agreementId: row.id, entry, daysBefore }]);
+    }
+  }
+  if (!dueByAgreement.size) return 0;
+  const due = rows.filter((r) => dueByAgreement.has(r.id));
+  const memberIdsOf = (agreementId: string) => parties.filter((p) => p.agreementId === agreementId && p.role === 'member').map((p) => p.organisationId);
+  const recipients = await activeRecipients(db, [...new Set(due.flatMap((r) => [r.providerId, ...memberIdsOf(r.id)]))]);
+  const perRecipient = new Map<string, { recipient: Recipient; items: Due[] }>();
+  for (const row of due) {
+    const members = new Set(memberIdsOf(row.id));
+    for (const item of dueByAgreement.get(row.id)!) {
+      for (const recipient of recipients) {
+        const isStaff = recipient.organisationId === row.providerId && STAFF_ROLES.includes(recipient.role);
+        const isMember = recipient.organisationId !== null && members.has(recipient.organisationId) && MEMBER_ROLES.includes(recipient.role);
+        if (!isStaff && !(isMember && item.entry.party !== 'provider')) continue;
+        const bucket = perRecipient.get(recipient.id) ?? { recipient, items: [] };
+        bucket.items.push(item);
+        perRecipient.set(recipient.id, bucket);
       }
     }
   }
-  return sent;
+  const at = deps.clock.now();
+  let mails = 0;
+  for (const { recipient, items } of perRecipient.values()) {
+    const claimed: Due[] = [];
+    for (let i = 0; i < items.length; i += 1000) {
+      const chunk = items.slice(i, i + 1000);
+      const inserted = await db
+        .insert(remindersSent)
+        .values(chunk.map((d) => ({ agreementId: d.agreementId, entryKey: entryKey(d.entry), daysBefore: d.daysBefore, accountId: recipient.id, sentAt: at.toISOString() })))
+        .onConflictDoNothing()
+        .returning({ agreementId: remindersSent.agreementId, entryKey: remindersSent.entryKey, daysBefore: remindersSent.daysBefore });
+      const keys = new Set(inserted.map((r) => `${r.agreementId}|${r.entryKey}|${r.daysBefore}`));
+      claimed.push(...chunk.filter((d) => keys.has(`${d.agreementId}|${entryKey(d.entry)}|${d.daysBefore}`)));
+    }
+    if (!claimed.length) continue;
+    const first = claimed.reduce((a, b) => (a.entry.date <= b.entry.date ? a : b));
+    const subject =
+      claimed.length === 1
+        ? `[Mutualis] ${formatCivilDateFr(parseCivilDate(first.entry.date))} — ${first.entry.label}`
+        : `[Mutualis] ${claimed.length} échéances à venir, la première le ${formatCivilDateFr(parseCivilDate(first.entry.date))}`;
+    await mailer.send(db, { to: recipient.email, kind: 'reminder', subject, text: digest(claimed) }, at);
+    mails++;
+  }
+  return mails;
 }
 
 export async function reminderCount(db: Db): Promise<number> {
