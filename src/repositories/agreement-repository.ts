@@ -43,6 +43,17 @@ async function partiesOfChunk(db: Db, agreementIds: string[]): Promise<PartyRow[
   return rows.map((r) => ({ ...r.party, organisationName: r.organisationName }));
 }
 
+/** Parties grouped by agreement: lookups stay linear at national scale (35,000 agreements). */
+export function partiesByAgreement(parties: PartyRow[]): Map<string, PartyRow[]> {
+  const map = new Map<string, PartyRow[]>();
+  for (const party of parties) {
+    const list = map.get(party.agreementId);
+    if (list) list.push(party);
+    else map.set(party.agreementId, [party]);
+  }
+  return map;
+}
+
 export type AgreementValues = Omit<typeof agreements.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type PartyValues = Omit<typeof agreementParties.$inferInsert, 'id' | 'agreementId'>;
 

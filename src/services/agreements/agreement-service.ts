@@ -5,7 +5,7 @@ import { agreementStatus } from '../../domain/agreements/status.ts';
 import type { Party } from '../../domain/agreements/rules.ts';
 import { addDays, addMonths, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import type { Db } from '../../db/database.ts';
-import { exitRequestsOf, findAgreementByCode, findAgreementRow, listAgreementRows, partiesOf, saveAgreement, type AgreementRow, type ExitRequestRow, type PartyRow } from '../../repositories/agreement-repository.ts';
+import { exitRequestsOf, findAgreementByCode, findAgreementRow, listAgreementRows, partiesByAgreement, partiesOf, saveAgreement, type AgreementRow, type ExitRequestRow, type PartyRow } from '../../repositories/agreement-repository.ts';
 import { exitRequestView } from './exit-requests.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
 import { findOrganisation } from '../../repositories/organisation-repository.ts';
@@ -37,7 +37,7 @@ function summaryOf(row: AgreementRow, parties: PartyRow[], providerName: string,
     type: row.type as Summary['type'],
     providerId: row.providerId,
     providerName,
-    members: parties.filter((p) => p.agreementId === row.id && p.role === 'member').map((p) => p.organisationName),
+    members: parties.filter((p) => p.role === 'member').map((p) => p.organisationName),
     effectiveOn: effectiveDate(rules, facts),
     status: agreementStatus(rules, facts, today),
     nextDeadline: next ? { date: next.date, label: next.label } : null,
@@ -52,9 +52,9 @@ export async function listAgreements(deps: Deps, principal: Principal, providerI
   require(principal, 'organisation:read');
   const db = deps.database.db;
   const rows = await listAgreementRows(db, principal.scope, providerId);
-  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const parties = partiesByAgreement(await partiesOf(db, rows.map((r) => r.id)));
   const names = await providerNamesOf(db, rows);
-  return rows.map((row) => summaryOf(row, parties, names.get(row.providerId) ?? '', deps.clock.today()));
+  return rows.map((row) => summaryOf(row, parties.get(row.id) ?? [], names.get(row.providerId) ?? '', deps.clock.today()));
 }
 
 export async function getAgreement(deps: Deps, principal: Principal, id: string): Promise<z.infer<typeof agreementDetailSchema>> {

@@ -3,7 +3,7 @@ import type { CalendarEntry } from '../../contracts/agreements.ts';
 import { addDays, compareCivilDates, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import { accounts, remindersSent } from '../../db/schema/index.ts';
 import type { Db } from '../../db/database.ts';
-import { listAgreementRows, partiesOf } from '../../repositories/agreement-repository.ts';
+import { listAgreementRows, partiesByAgreement, partiesOf } from '../../repositories/agreement-repository.ts';
 import { organisationNames } from '../../repositories/membership-repository.ts';
 import type { Deps } from '../context.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -51,19 +51,22 @@ export async function sendDueReminders(deps: Deps, mailer: Mailer, asOf: CivilDa
   const db = deps.database.db;
   const rows = await listAgreementRows(db, { kind: 'platform' });
   const providerNames = await organisationNames(db, [...new Set(rows.map((r) => r.providerId))]);
-  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const parties = partiesByAgreement(await partiesOf(db, rows.map((r) => r.id)));
   const horizon = addDays(asOf, Math.max(...leadDays));
   const dueByAgreement = new Map<string, Due[]>();
   for (const row of rows) {
     for (const entry of agreementTimeline(row, providerNames.get(row.providerId) ?? '', asOf, horizon)) {
       if (!REMINDED_KINDS.has(entry.kind)) continue;
       const daysBefore = leadDays.filter((days) => compareCivilDates(addDays(parseCivilDate(entry.date), -days), asOf) <= 0).sort((a, b) => a - b)[0];
-      if (daysBefore !== undefined) dueByAgreement.set(row.id, [...(dueByAgreement.get(row.id) ?? []), { agreementId: row.id, entry, daysBefore }]);
+      if (daysBefore === undefined) continue;
+      const list = dueByAgreement.get(row.id) ?? [];
+      list.push({ agreementId: row.id, entry, daysBefore });
+      dueByAgreement.set(row.id, list);
     }
   }
   if (!dueByAgreement.size) return 0;
   const due = rows.filter((r) => dueByAgreement.has(r.id));
-  const memberIdsOf = (agreementId: string) => parties.filter((p) => p.agreementId === agreementId && p.role === 'member').map((p) => p.organisationId);
+  const memberIdsOf = (agreementId: string) => (parties.get(agreementId) ?? []).filter((p) => p.role === 'member').map((p) => p.organisationId);
   const recipients = await activeRecipients(db, [...new Set(due.flatMap((r) => [r.providerId, ...memberIdsOf(r.id)]))]);
   const perRecipient = new Map<string, { recipient: Recipient; items: Due[] }>();
   for (const row of due) {
