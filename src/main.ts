@@ -9,7 +9,8 @@ import { createMailer } from './services/mail/mailer.ts';
 const config = loadConfig(process.env);
 const database = await openDatabase(config);
 await database.migrate();
-const deps = { database, clock: systemClock() };
+const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+const deps = { database, clock: systemClock(), mailer };
 const demoLoaded = config.loadDemo ? await loadDemoIfEmpty(deps) : false;
 const app = await buildApp(deps, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies, logger: { level: 'warn' } });
 await app.listen({ port: config.port, host: config.host });
@@ -23,7 +24,6 @@ if (config.loadDemo) {
 }
 
 // Deadline reminders: once at start, then every hour (a run sends only what is due and not yet sent).
-const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
 const remind = () =>
   sendDueReminders(deps, mailer, deps.clock.today(), config.reminderDays).catch((error: unknown) => app.log.error({ err: error }, 'reminders failed'));
 await remind();

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { can, type AccountRole, type Permission, type Scope } from '../domain/access/roles.ts';
 import type { Actor } from '../repositories/audit-repository.ts';
 import { ForbiddenError } from './errors.ts';
@@ -8,6 +9,8 @@ import { ForbiddenError } from './errors.ts';
 export interface Deps {
   database: Database;
   clock: Clock;
+  /** Outgoing mail; absent, mails are captured in the outbox as without SMTP. */
+  mailer?: Mailer | undefined;
 }
 
 /** The person (or command) acting, and what they may see. */

@@ -95,6 +95,9 @@ describe.each(ENGINES)('catalogue and tariff grids (%s)', (engine) => {
     const withdrawn = { ...SEED_004_DOCUMENT, lines: SEED_004_DOCUMENT.lines.map((l) => (l.code === 'conseil' ? { ...l, status: 'withdrawn', withdrawalReason: 'security' } : l)) };
     const ok = await call('PUT', '/catalogue', withdrawn);
     expect(ok.json().lines.find((l: { code: string }) => l.code === 'conseil')).toMatchObject({ status: 'withdrawn', withdrawalReason: 'security' });
+    // Seed 003 art. 4.4: a security withdrawal is only notified to the members — here Lens' CLI.
+    const outbox = (await w.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json() as { recipient: string; kind: string; body: string }[];
+    expect(outbox.find((m) => m.kind === 'security_withdrawal')).toMatchObject({ recipient: 'cli.lens@demo.mutualis.fr' });
     await call('PUT', '/catalogue', SEED_004_DOCUMENT);
   });
 

@@ -11,6 +11,8 @@ import type { Scope } from '../../domain/access/roles.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../errors.ts';
 import { canonicalJson, canonicalSet } from '../canonical-json.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { newlyWithdrawnForSecurity, notifySecurityWithdrawal } from './security-withdrawal.ts';
 import { documentToDomain, documentToRows, rowsToDocument } from './catalogue-mapping.ts';
 
 export async function visibleProviderOrThrow(db: Db, scope: Scope, providerId: string) {
@@ -102,11 +104,14 @@ export async function replaceCatalogue(deps: Deps, principal: Principal, provide
   assertActsFor(principal, providerId);
   const { expectedVersion, ...doc } = input;
   await deps.database.transaction(async ({ db }) => {
-    await visibleProviderOrThrow(db, principal.scope, providerId);
-    if (expectedVersion && catalogueVersion(rowsToDocument(await loadCatalogueRows(db, providerId))) !== expectedVersion) {
+    const provider = await visibleProviderOrThrow(db, principal.scope, providerId);
+    const before = rowsToDocument(await loadCatalogueRows(db, providerId));
+    if (expectedVersion && catalogueVersion(before) !== expectedVersion) {
       throw new ConflictError("Le catalogue a été modifié entre-temps : rechargez la page avant d'enregistrer");
     }
     await writeCatalogue(db, principal, deps.clock.now(), providerId, doc);
+    const mailer = deps.mailer ?? createMailer({ smtpUrl: undefined, from: 'Mutualis' });
+    await notifySecurityWithdrawal(db, mailer, deps.clock.now(), provider, newlyWithdrawnForSecurity(before, doc));
   });
   return getCatalogueView(deps, principal, providerId);
 }

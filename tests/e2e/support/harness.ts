@@ -6,6 +6,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp, WEB_DIST } from '../../../src/api/app.ts';
 import type { ZodApp } from '../../../src/api/types.ts';
 import { systemClock } from '../../../src/clock.ts';
+import { parseCivilDate } from '../../../src/domain/civil-date.ts';
+import { sendDueReminders } from '../../../src/services/agreements/reminders.ts';
+import { createMailer, type Mailer } from '../../../src/services/mail/mailer.ts';
 import { openPglite } from '../../../src/db/database.ts';
 import { findOrganisationIdByNaturalKey } from '../../../src/repositories/organisation-repository.ts';
 import type { Deps } from '../../../src/services/context.ts';
@@ -41,6 +44,8 @@ export interface E2E {
   organisationId(key: { siren?: string; inseeCode?: string; kind: string; name: string }): Promise<string>;
   /** Screens checked with axe so far, for the summary. */
   checked: string[];
+  /** Runs the deadline reminders as of a date (YYYY-MM-DD), like `mutualis reminders --date`; returns the mails captured. */
+  remind(asOf: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -54,11 +59,14 @@ export async function startE2E(): Promise<E2E> {
   let database: Awaited<ReturnType<typeof openPglite>> | undefined;
   let app: ZodApp | undefined;
   let deps: Deps;
+  const mailer: Mailer = createMailer({ smtpUrl: undefined, from: 'Mutualis <ne-pas-repondre@mutualis.invalid>' });
   try {
     database = await openPglite(undefined);
     await database.migrate();
     deps = { database, clock: systemClock() };
     await loadDemoIfEmpty(deps);
+    // As the server does at start (src/main.ts): the reminders due today, captured in the outbox (no SMTP here).
+    await sendDueReminders(deps, mailer, deps.clock.today(), REMINDER_DAYS);
     app = await buildApp(deps, { sessionTtlHours: 1, secureCookies: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
@@ -78,6 +86,7 @@ export async function startE2E(): Promise<E2E> {
     app,
     browser,
     checked: [],
+    remind: (asOf) => sendDueReminders(deps, mailer, parseCivilDate(asOf), REMINDER_DAYS),
     async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
@@ -104,6 +113,9 @@ export async function startE2E(): Promise<E2E> {
     },
   };
 }
+
+/** The server's default lead times (MUTUALIS_REMINDER_DAYS). */
+const REMINDER_DAYS = [30, 7];
 
 const IMPACTS = new Set(['serious', 'critical']);
 
