@@ -26,7 +26,7 @@ if (config.loadDemo) {
 // Deadline reminders: once at start, then every hour (a run sends only what is due and not yet sent).
 const remind = () =>
   sendDueReminders(deps, mailer, deps.clock.today(), config.reminderDays).catch((error: unknown) => app.log.error({ err: error }, 'reminders failed'));
-await remind();
+void remind();
 const reminderTimer = setInterval(() => void remind(), 3_600_000);
 console.log(`Rappels d'échéance : ${config.reminderDays.join(' et ')} jours avant, ${mailer.mode === 'smtp' ? 'envoyés par SMTP' : 'capturés dans la boîte d’envoi (aucun SMTP configuré)'}.`);
 
