@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
   accountSchema,
+  agreementDetailSchema,
+  agreementSummarySchema,
+  calendarEntrySchema,
+  exitOutcomeSchema,
+  exitRequestSchema,
+  type calendarQuerySchema,
+  type exitRequestInputSchema,
   catalogueViewSchema,
   gridComparisonSchema,
   gridSummarySchema,
@@ -34,6 +41,25 @@ export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code
 /** POST /providers/:id/catalogue/missing-prerequisites: its answer has no named schema in the contracts (defined inline by the route). */
 export const missingPrerequisitesSchema = z.array(z.object({ line: z.string(), requires: z.string(), requiresLabel: z.string() }));
 export type MissingPrerequisites = z.infer<typeof missingPrerequisitesSchema>;
+
+/** GET /outbox: its answer has no named schema in the contracts (defined inline by the route). */
+export const outboxMailSchema = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.string(),
+  error: z.string().nullable(),
+  kind: z.string(),
+});
+export type OutboxMail = z.infer<typeof outboxMailSchema>;
+
+/** POST /calendar/feed: the secret path of the subscription feed (inline in the route too). */
+export const calendarFeedSchema = z.object({ path: z.string().startsWith('/api/v1/calendar/feed/') });
+
+export type CalendarQuery = Partial<z.infer<typeof calendarQuerySchema>>;
+export type ExitRequestInput = z.input<typeof exitRequestInputSchema>;
 
 export type GridExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -71,7 +97,7 @@ export const api = {
   catalogue: {
     get: (providerId: string, signal?: AbortSignal) => request('GET', `${providerPath(providerId)}/catalogue`, { schema: catalogueViewSchema, ...(signal ? { signal } : {}) }),
     /** Replaces the whole catalogue: the document is rebuilt from the view by `catalogueDocumentOf`. */
-    replace: (providerId: string, body: CatalogueDocument) => request('PUT', `${providerPath(providerId)}/catalogue`, { body, schema: catalogueViewSchema }),
+    replace: (providerId: string, body: CatalogueDocument & { expectedVersion?: string }) => request('PUT', `${providerPath(providerId)}/catalogue`, { body, schema: catalogueViewSchema }),
     missingPrerequisites: (providerId: string, lines: string[]) =>
       request('POST', `${providerPath(providerId)}/catalogue/missing-prerequisites`, { body: { lines }, schema: missingPrerequisitesSchema }),
   },
@@ -92,6 +118,24 @@ export const api = {
   },
   unitCosts: {
     list: (providerId: string) => request('GET', `${providerPath(providerId)}/unit-costs`, { schema: z.array(unitCostViewSchema) }),
+  },
+  agreements: {
+    list: (providerId?: string, signal?: AbortSignal) =>
+      request('GET', '/agreements', { query: { providerId }, schema: z.array(agreementSummarySchema), ...(signal ? { signal } : {}) }),
+    get: (id: string) => request('GET', `/agreements/${encodeURIComponent(id)}`, { schema: agreementDetailSchema }),
+    simulateExit: (id: string, body: { party: 'member' | 'provider'; receivedOn: string }) =>
+      request('POST', `/agreements/${encodeURIComponent(id)}/exit-simulation`, { body, schema: exitOutcomeSchema }),
+    recordExit: (id: string, body: ExitRequestInput) => request('POST', `/agreements/${encodeURIComponent(id)}/exit-requests`, { body, schema: exitRequestSchema }),
+  },
+  calendar: {
+    list: (query: CalendarQuery, signal?: AbortSignal) => request('GET', '/calendar', { query: query as Query, schema: z.array(calendarEntrySchema), ...(signal ? { signal } : {}) }),
+    /** The same entries as an iCalendar file: a plain link, downloaded with the session cookie. */
+    icsUrl: (query: CalendarQuery) => `/api/v1/calendar.ics${queryString(query as Query)}`,
+    /** Creates the account's secret subscription address; the previous one stops working. */
+    subscribe: () => request('POST', '/calendar/feed', { schema: calendarFeedSchema }),
+  },
+  outbox: {
+    list: (limit: number) => request('GET', '/outbox', { query: { limit }, schema: z.array(outboxMailSchema) }),
   },
   audit: {
     list: (query: Partial<AuditQuery>) => request('GET', '/audit', { query: query as Query, schema: z.array(auditEventSchema) }),

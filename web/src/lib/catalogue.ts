@@ -51,7 +51,7 @@ export function actsForProvider(account: Account, providerId: string): boolean {
  * (deliveredByName, subProviderName, partyName, providerId, providerName, issues) are left out.
  */
 export function catalogueDocumentOf(view: CatalogueView): CatalogueDocument {
-  const { providerId: _providerId, providerName: _providerName, issues: _issues, lines, ...rest } = view;
+  const { providerId: _providerId, providerName: _providerName, issues: _issues, version: _version, lines, ...rest } = view;
   return {
     ...rest,
     lines: lines.map(({ deliveredByName: _d, subProviderName: _s, responsibilities, ...line }) => ({
