@@ -373,6 +373,8 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await table.getByRole('link', { name: LENS_AGREEMENT }).click();
     await heading(cli, LENS_AGREEMENT);
     expect(await cli.getByRole('button', { name: 'Enregistrer une dénonciation' }).count()).toBe(0);
+    // Its own record is linked, not the CALL's, which a member cannot open.
+    expect(await cli.getByRole('table', { name: /^2 parties à la convention/ }).getByRole('link').allInnerTexts()).toEqual(['Lens']);
     // The exit recorded by the CALL is there, and the member may simulate its own.
     await cli.getByRole('table', { name: /^1 dénonciation/ }).getByText('Partielle : Messagerie collaborative').waitFor();
     const simulator = cli.getByRole('region', { name: 'Simuler une sortie' });

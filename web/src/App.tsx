@@ -3,6 +3,9 @@ import { Layout, PublicLayout } from './components/Layout.tsx';
 import { Loading, PageHeader } from './components/ui.tsx';
 import { isPlatformStaff, useSession } from './lib/session.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { AgreementPage } from './pages/AgreementPage.tsx';
+import { AgreementsPage } from './pages/AgreementsPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { CataloguesPage } from './pages/CataloguesPage.tsx';
 import { GridCreatePage } from './pages/GridCreatePage.tsx';
@@ -14,6 +17,7 @@ import { JournalPage } from './pages/JournalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MyAccountPage } from './pages/MyAccountPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OutboxPage } from './pages/OutboxPage.tsx';
 import { MyOrganisationPage, OrganisationPage } from './pages/OrganisationPage.tsx';
 import { OrganisationEditPage, OrganisationCreatePage } from './pages/OrganisationEditPage.tsx';
 import { RegistryPage } from './pages/RegistryPage.tsx';
@@ -79,11 +83,15 @@ export function App() {
         <Route path="/fournisseurs/:id/catalogue" element={<CataloguePage />} />
         <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />
         <Route path="/fournisseurs/:id/tarifs/grilles/:code" element={<GridPage />} />
+        <Route path="/conventions" element={<AgreementsPage />} />
+        <Route path="/conventions/:id" element={<AgreementPage />} />
+        <Route path="/calendrier" element={<CalendarPage />} />
         {provider && allowed('tariff:write') ? <Route path="/fournisseurs/:id/tarifs/nouvelle-version" element={<GridCreatePage />} /> : null}
         {provider && allowed('registry:import') ? <Route path="/import" element={<ImportPage />} /> : null}
         {allowed('setup:load') && isPlatformStaff(account) ? <Route path="/parametrage" element={<SetupPage />} /> : null}
         {provider && allowed('audit:read') ? <Route path="/journal" element={<JournalPage />} /> : null}
         {allowed('account:manage') ? <Route path="/comptes" element={<AccountsPage />} /> : null}
+        {allowed('account:manage') && isPlatformStaff(account) ? <Route path="/boite-d-envoi" element={<OutboxPage />} /> : null}
         <Route path="/mon-compte" element={<MyAccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

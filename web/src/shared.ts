@@ -23,6 +23,7 @@ export { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, can, isMemberRole, type AccountRole
 export { organisationRuleIssues } from '../../src/domain/organisation/organisation-rules.ts';
 export { departementOfInseeCode, inseeCodeError } from '../../src/domain/organisation/identifiers.ts';
 export * from '../../src/contracts/catalogue.ts';
+export * from '../../src/contracts/agreements.ts';
 export {
   LINE_KINDS,
   LINE_KIND_VALUES,

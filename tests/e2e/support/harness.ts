@@ -63,7 +63,7 @@ export async function startE2E(): Promise<E2E> {
   try {
     database = await openPglite(undefined);
     await database.migrate();
-    deps = { database, clock: systemClock() };
+    deps = { database, clock: systemClock(), mailer };
     await loadDemoIfEmpty(deps);
     // As the server does at start (src/main.ts): the reminders due today, captured in the outbox (no SMTP here).
     await sendDueReminders(deps, mailer, deps.clock.today(), REMINDER_DAYS);

@@ -18,16 +18,21 @@ export function navigationOf(account: Account): NavItem[] {
     return [
       { to: '/mon-organisation', label: 'Mon organisation' },
       { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
+      { to: '/conventions', label: 'Conventions' },
+      { to: '/calendrier', label: 'Calendrier' },
       { to: '/mon-compte', label: 'Mon compte' },
     ];
   }
   const items: NavItem[] = [{ to: '/', label: 'Tableau de bord', end: true }];
   if (can(account.role, 'organisation:read')) items.push({ to: '/organisations', label: 'Registre' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/conventions', label: 'Conventions' }, { to: '/calendrier', label: 'Calendrier' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
   if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });
+  // The outbox (the development mail catcher) is the platform administrators' only: the API refuses everyone else.
+  if (can(account.role, 'account:manage') && isPlatformStaff(account)) items.push({ to: '/boite-d-envoi', label: "Boîte d'envoi" });
   items.push({ to: '/mon-compte', label: 'Mon compte' });
   return items;
 }

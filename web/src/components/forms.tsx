@@ -61,7 +61,7 @@ function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
   ) : null;
 }
 
-type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'>;
+type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'> & { ref?: Ref<HTMLInputElement> };
 
 export function TextField({ id, label, hint, error, required, className, ...input }: InputProps) {
   return (
@@ -256,5 +256,57 @@ export function ErrorSummary({
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Radio buttons in a fieldset; the first one carries `id`, so the error summary can focus the group. */
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  required,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  options: readonly { value: V; label: ReactNode }[];
+  value: V | '';
+  onChange(value: V): void;
+  required?: boolean;
+}) {
+  const describe = describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined);
+  return (
+    <fieldset className={`field fieldset${error ? ' field-invalid' : ''}`} aria-describedby={describe}>
+      <legend className="field-label">
+        {legend}
+        {required ? <span className="required"> (obligatoire)</span> : null}
+      </legend>
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <div className="radio-list">
+        {options.map((option, index) => {
+          const radioId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                type="radio"
+                id={radioId}
+                name={id}
+                value={option.value}
+                checked={value === option.value}
+                aria-invalid={error ? true : undefined}
+                onChange={() => onChange(option.value)}
+              />
+              <label htmlFor={radioId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { api } from '../api/endpoints.ts';
+import { EntryLabel } from '../components/AgreementBits.tsx';
 import { LoadError, Loading, PageHeader, TableScroll } from '../components/ui.tsx';
+import { entryDateText } from '../lib/agreements.ts';
 import { formatInteger, kindLabel, plural } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { isPlatformStaff, useAccount, useCan } from '../lib/session.tsx';
@@ -42,6 +44,8 @@ export function DashboardPage() {
           </li>
         </ul>
       ) : null}
+
+      <NextDeadlines />
 
       <section aria-labelledby="fournisseurs-titre" className="section">
         <h2 id="fournisseurs-titre">Fournisseurs</h2>
@@ -120,6 +124,12 @@ export function DashboardPage() {
           <li>
             <Link to="/catalogues">Consulter les catalogues de services et leurs tarifs</Link>
           </li>
+          <li>
+            <Link to="/conventions">Consulter les conventions et leurs règles</Link>
+          </li>
+          <li>
+            <Link to="/calendrier">Voir le calendrier des échéances</Link>
+          </li>
           {allowed('organisation:write') ? (
             <li>
               <Link to="/organisations/nouvelle">Créer une organisation</Link>
@@ -138,5 +148,60 @@ export function DashboardPage() {
         </ul>
       </section>
     </>
+  );
+}
+
+const NEXT = 5;
+
+/** The next deadlines of every visible agreement (the calendar's first entries), each linked to its agreement. */
+function NextDeadlines() {
+  const calendar = useResource((signal) => api.calendar.list({}, signal), 'calendar-next');
+  const next = calendar.data?.slice(0, NEXT);
+  return (
+    <section aria-labelledby="echeances-titre" className="section" aria-busy={calendar.loading}>
+      <div className="section-header">
+        <h2 id="echeances-titre">Prochaines échéances</h2>
+        <Link to="/calendrier">Tout le calendrier</Link>
+      </div>
+      {calendar.error ? <LoadError error={calendar.error} retry={calendar.reload} /> : null}
+      {calendar.loading && !calendar.data ? <Loading /> : null}
+      {next ? (
+        next.length === 0 ? (
+          <p className="empty">Aucune échéance dans les dix-huit prochains mois.</p>
+        ) : (
+          <TableScroll label="Tableau des prochaines échéances">
+            <table className="table">
+              <caption>
+                {next.length < NEXT ? plural(next.length, 'prochaine échéance', 'prochaines échéances') : `Les ${NEXT} prochaines échéances`} des conventions, la plus
+                proche en premier
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Échéance</th>
+                  <th scope="col">Convention</th>
+                </tr>
+              </thead>
+              <tbody>
+                {next.map((entry, i) => (
+                  <tr key={`${entry.agreementId}-${entry.kind}-${entry.date}-${i}`}>
+                    <td className="nowrap">
+                      <time dateTime={entry.date}>{entryDateText(entry)}</time>
+                    </td>
+                    <td>
+                      <EntryLabel entry={entry} />
+                    </td>
+                    <td>
+                      <Link to={`/conventions/${entry.agreementId}`}>{entry.agreementTitle}</Link>
+                      <span className="block small">{entry.providerName}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )
+      ) : null}
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
+import { AgreementsTable } from '../components/AgreementBits.tsx';
 import { AuditTable } from '../components/AuditTable.tsx';
 import { ContactForm } from '../components/ContactForm.tsx';
 import { MembershipForm } from '../components/MembershipForm.tsx';
@@ -160,6 +161,37 @@ function Providers({ org, canWrite, onSaved }: { org: OrganisationDetail; canWri
           links={org.providers}
           onSaved={(saved) => onSaved(`Lien enregistré : ${statusLabel(saved.status).toLowerCase()} de ${saved.providerName}.`)}
         />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The agreements this organisation is party to: those of a provider, and those naming it as a member. The list
+ * gives members by name only (no organisation filter in the API yet), so members are matched by name.
+ */
+function Agreements({ org }: { org: OrganisationDetail }) {
+  const agreements = useResource((signal) => api.agreements.list(undefined, signal), `agreements-of-${org.id}`);
+  const mine = agreements.data?.filter((a) => a.providerId === org.id || a.members.includes(org.name));
+  return (
+    <section className="section" aria-labelledby="conventions-titre" aria-busy={agreements.loading}>
+      <div className="section-header">
+        <h2 id="conventions-titre">Conventions</h2>
+        {org.isProvider ? <Link to={`/calendrier?${new URLSearchParams({ providerId: org.id })}`}>Calendrier des échéances<span className="sr-only"> de {org.name}</span></Link> : null}
+      </div>
+      {agreements.error ? <LoadError error={agreements.error} retry={agreements.reload} /> : null}
+      {agreements.loading && !agreements.data ? <Loading /> : null}
+      {mine ? (
+        mine.length === 0 ? (
+          <p className="empty">Aucune convention {org.isProvider ? 'de ce fournisseur' : 'ne nomme cette organisation'}.</p>
+        ) : (
+          <AgreementsTable
+            agreements={mine}
+            label={`Conventions de ${org.name}`}
+            caption={`${org.isProvider ? 'Conventions du fournisseur' : 'Conventions dont'} ${org.name}${org.isProvider ? '' : ' est partie'} (${plural(mine.length, 'convention', 'conventions')})`}
+            showProvider={!org.isProvider || mine.some((a) => a.providerId !== org.id)}
+          />
+        )
       ) : null}
     </section>
   );
@@ -462,6 +494,7 @@ function OrganisationView({ id, portal = false }: { id: string; portal?: boolean
           <MemberCounts org={org} />
         </div>
       </div>
+      <Agreements org={org} />
       <Contacts org={org} canWrite={allowed('contact:write')} onChanged={refresh} />
       {allowed('audit:read') ? <AuditTrail org={org} generation={generation} /> : null}
     </>
