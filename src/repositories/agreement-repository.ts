@@ -76,6 +76,11 @@ export type ExitRequestRow = typeof exitRequests.$inferSelect & { organisationNa
 
 export async function exitRequestsOf(db: Db, agreementIds: string[]): Promise<ExitRequestRow[]> {
   if (!agreementIds.length) return [];
+  if (agreementIds.length > 10_000) {
+    const result: ExitRequestRow[] = [];
+    for (let i = 0; i < agreementIds.length; i += 10_000) result.push(...(await exitRequestsOf(db, agreementIds.slice(i, i + 10_000))));
+    return result;
+  }
   const rows = await db
     .select({ request: exitRequests, organisationName: organisations.name })
     .from(exitRequests)

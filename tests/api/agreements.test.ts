@@ -70,9 +70,12 @@ describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
     const catalogue = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${w.ids.call}/catalogue`, headers: { cookie: finance } })).json();
     const category = catalogue.categories.find((c: { code: string }) => c.code !== 'socle')?.code;
     const post = (payload: object, cookie = finance) => w.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/exit-requests`, headers: { cookie }, payload });
+    expect(category).toBeDefined();
     const created = await post({ organisationId: w.ids.lens, scope: 'partial', categories: [category], receivedOn: '2026-03-10' });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ effectiveOn: '2027-01-01', late: false, amendmentRequired: true, party: 'member' });
+    const base = await post({ organisationId: w.ids.lens, scope: 'partial', categories: ['socle'], receivedOn: '2026-03-10' });
+    expect(base.json().issues).toEqual([{ path: 'categories', message: 'une sortie partielle conserve le socle : socle ne peut pas être quitté seul' }]);
     const unknown = await post({ organisationId: w.ids.lens, scope: 'partial', categories: ['nope'], receivedOn: '2026-03-10' });
     expect(unknown.json().issues).toEqual([{ path: 'categories', message: 'catégorie(s) inconnue(s) : nope' }]);
     const stranger = await post({ organisationId: w.ids.trouville, scope: 'full', receivedOn: '2026-03-10' });
@@ -115,7 +118,7 @@ describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
     const outbox = (await w.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: admin } })).json() as { recipient: string; subject: string; status: string; body: string }[];
     const lensMail = outbox.find((m) => m.recipient === 'cli.lens@demo.mutualis.fr' && m.body.includes('test-dmsi-lens') === false && m.body.includes('Dernier jour pour dénoncer'));
     expect(lensMail).toMatchObject({ status: 'captured' });
-    expect(lensMail?.body).toContain('30/06/2026 (J-30) : Dernier jour pour dénoncer (adhérent), effet au 2027-01-01');
+    expect(lensMail?.body).toContain('30/06/2026 (J-30) : Dernier jour pour dénoncer (adhérent), effet au 01/01/2027');
     expect(outbox.filter((m) => m.recipient === 'cli.lens@demo.mutualis.fr')).toHaveLength(1);
     expect(outbox.some((m) => m.recipient === 'finances.call@demo.mutualis.fr')).toBe(true);
     expect(outbox.some((m) => m.recipient === 'elu.trouville@demo.mutualis.fr' && m.body.includes('(test)'))).toBe(false);

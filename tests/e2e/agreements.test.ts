@@ -151,9 +151,9 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await simulator.getByRole('button', { name: 'Simuler' }).click();
     const late = simulator.getByRole('region', { name: "Dénonciation par l'adhérent reçue le 01/07/2026" });
     // The notice deadline for the end of 2026 was 30/06/2026, and the agreement ends with 2026 anyway.
-    await late.getByText("Demande reçue trop tard pour l'échéance la plus proche : effet au 01/01/2027.").waitFor();
+    await late.getByText("Demande reçue après le 30/06/2026, mais la convention prend fin de toute façon : effet au 01/01/2027.").waitFor();
     expect(text(await late.innerText())).toContain('Dernier jour en vigueur 31/12/2026');
-    await announced(page, "Demande reçue trop tard pour l'échéance la plus proche : effet au 01/01/2027.");
+    await announced(page, "Demande reçue après le 30/06/2026, mais la convention prend fin de toute façon : effet au 01/01/2027.");
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('simulation-resultat');
     await checkA11y(e2e, page, 'convention-simulation');
 
@@ -380,7 +380,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     const simulator = cli.getByRole('region', { name: 'Simuler une sortie' });
     await simulator.getByLabel(/^Date de réception du courrier/).fill('2026-07-01');
     await simulator.getByRole('button', { name: 'Simuler' }).click();
-    await simulator.getByText("Demande reçue trop tard pour l'échéance la plus proche : effet au 01/01/2027.").waitFor();
+    await simulator.getByText("Demande reçue après le 30/06/2026, mais la convention prend fin de toute façon : effet au 01/01/2027.").waitFor();
     await checkA11y(e2e, cli, 'portail-convention');
 
     await nav.getByRole('link', { name: 'Calendrier' }).click();

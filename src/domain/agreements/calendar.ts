@@ -1,4 +1,4 @@
-import { addDays, addMonths, civilDate, compareCivilDates, firstDayOfNextMonth, partsOf, type CivilDate } from '../civil-date.ts';
+import { addDays, addMonths, civilDate, compareCivilDates, firstDayOfNextMonth, formatCivilDateFr, partsOf, type CivilDate } from '../civil-date.ts';
 import type { AgreementFacts, AgreementRules, ExitRule, Party } from './rules.ts';
 
 const later = (a: CivilDate, b: CivilDate) => (compareCivilDates(a, b) >= 0 ? a : b);
@@ -106,6 +106,8 @@ export interface ExitOutcome {
   late: boolean;
   /** For `may_be_held_next_period`: the provider may hold the member until this later date instead. */
   mayBeHeldUntil: CivilDate | null;
+  /** Too late for every date left, but the agreement ends on that date anyway. */
+  endsAnyway: boolean;
 }
 
 /** When an exit requested by `party`, received on `receivedOn`, takes effect; null if no rule lets that party exit. */
@@ -120,20 +122,20 @@ export function exitOutcome(rules: AgreementRules, effective: CivilDate, party: 
 
 function outcomeUnder(rules: AgreementRules, rule: ExitRule, effective: CivilDate, receivedOn: CivilDate, expressRenewals: number): ExitOutcome | null {
   if (rule.anchor === 'after_receipt') {
-    return { effectiveOn: addMonths(receivedOn, rule.noticeMonths), noticeDeadline: receivedOn, late: false, mayBeHeldUntil: null };
+    return { effectiveOn: addMonths(receivedOn, rule.noticeMonths), noticeDeadline: receivedOn, late: false, mayBeHeldUntil: null, endsAnyway: false };
   }
   const anchors = anchorsAfter(rules, rule, effective, addDays(receivedOn, 1), expressRenewals);
   const nearest = anchors[0];
   if (!nearest) return null;
   const inTime = anchors.find((a) => compareCivilDates(receivedOn, noticeDeadlineFor(rule, a)) <= 0);
   // Too late for every date left: the agreement ends at its final date anyway.
-  if (!inTime) return { effectiveOn: nearest, noticeDeadline: noticeDeadlineFor(rule, nearest), late: true, mayBeHeldUntil: null };
+  if (!inTime) return { effectiveOn: nearest, noticeDeadline: noticeDeadlineFor(rule, nearest), late: true, mayBeHeldUntil: null, endsAnyway: true };
   const late = inTime !== nearest;
   if (late && rule.late === 'may_be_held_next_period') {
     // Seed 004 art. 13: a late request still takes effect at the nearest end of year unless the provider holds the member.
-    return { effectiveOn: nearest, noticeDeadline: noticeDeadlineFor(rule, nearest), late: true, mayBeHeldUntil: inTime };
+    return { effectiveOn: nearest, noticeDeadline: noticeDeadlineFor(rule, nearest), late: true, mayBeHeldUntil: inTime, endsAnyway: false };
   }
-  return { effectiveOn: inTime, noticeDeadline: noticeDeadlineFor(rule, inTime), late, mayBeHeldUntil: null };
+  return { effectiveOn: inTime, noticeDeadline: noticeDeadlineFor(rule, inTime), late, mayBeHeldUntil: null, endsAnyway: false };
 }
 
 export type DeadlineKind = 'expiry' | 'renewal_letter' | 'notice' | 'review';
@@ -163,7 +165,7 @@ export function legalDeadlines(rules: AgreementRules, effective: CivilDate, asOf
   for (const rule of rules.exits.filter((r) => r.anchor !== 'after_receipt')) {
     for (const anchor of anchorsAfter(rules, rule, effective, asOf, expressRenewals)) {
       for (const party of rule.parties) {
-        deadlines.push({ date: noticeDeadlineFor(rule, anchor), kind: 'notice', party, label: `Dernier jour pour dénoncer (${party === 'member' ? 'adhérent' : 'fournisseur'}), effet au ${anchor}` });
+        deadlines.push({ date: noticeDeadlineFor(rule, anchor), kind: 'notice', party, label: `Dernier jour pour dénoncer (${party === 'member' ? 'adhérent' : 'fournisseur'}), effet au ${formatCivilDateFr(anchor)}` });
       }
     }
   }

@@ -66,7 +66,9 @@ export async function getAgreement(deps: Deps, principal: Principal, id: string)
   const exits = await exitRequestsOf(db, [row.id]);
   const providerName = (await providerNamesOf(db, [row])).get(row.providerId) ?? '';
   const today = deps.clock.today();
-  const start = row.signedOn ? parseCivilDate(row.signedOn) : addMonths(today, -12);
+  // The timeline starts at the earliest recorded fact (signature, opening record, receipt), else a year ago.
+  const facts = [row.signedOn, row.openingRecordSignedOn, row.legalityReceivedOn].filter((d): d is string => Boolean(d)).sort();
+  const start = facts[0] ? parseCivilDate(facts[0]) : addMonths(today, -12);
   return {
     ...summaryOf(row, parties, providerName, today),
     signedOn: row.signedOn,
@@ -103,10 +105,13 @@ export async function simulateExit(deps: Deps, principal: Principal, id: string,
   const fr = formatCivilDateFr;
   const explanation = outcome.mayBeHeldUntil
     ? `Demande reçue après le ${fr(outcome.noticeDeadline)} : elle prend effet au ${fr(outcome.effectiveOn)}, mais le fournisseur peut maintenir l'adhésion jusqu'au ${fr(outcome.mayBeHeldUntil)}.`
-    : outcome.late
+    : outcome.endsAnyway
+      ? `Demande reçue après le ${fr(outcome.noticeDeadline)}, mais la convention prend fin de toute façon : effet au ${fr(outcome.effectiveOn)}.`
+      : outcome.late
       ? `Demande reçue trop tard pour l'échéance la plus proche : effet au ${fr(outcome.effectiveOn)}.`
       : `Demande reçue dans les délais (au plus tard le ${fr(outcome.noticeDeadline)}) : effet au ${fr(outcome.effectiveOn)}.`;
-  return { ...outcome, lastDayInForce: addDays(outcome.effectiveOn, -1), explanation };
+  const { endsAnyway: _endsAnyway, ...shown } = outcome;
+  return { ...shown, lastDayInForce: addDays(outcome.effectiveOn, -1), explanation };
 }
 
 /** One calendar over every agreement the caller may see. */
@@ -118,8 +123,10 @@ export async function calendarFor(deps: Deps, principal: Principal, query: { fro
   if (to < from) throw new ValidationError('Période invalide', [{ path: 'to', message: 'la fin précède le début' }]);
   const rows = await listAgreementRows(db, principal.scope, query.providerId);
   const names = await providerNamesOf(db, rows);
-  return rows
-    .flatMap((row) => agreementTimeline(row, names.get(row.providerId) ?? '', from, to))
+  const exits = await exitRequestsOf(db, rows.map((r) => r.id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const exitDates = exits.flatMap((e) => exitEntries(e, byId.get(e.agreementId)!, names.get(byId.get(e.agreementId)!.providerId) ?? ''));
+  return [...rows.flatMap((row) => agreementTimeline(row, names.get(row.providerId) ?? '', from, to)), ...exitDates.filter((e) => e.date >= from && e.date <= to)]
     .filter((e) => !query.kind || e.kind === query.kind)
     .sort((a, b) => a.date.localeCompare(b.date) || a.agreementTitle.localeCompare(b.agreementTitle));
 }

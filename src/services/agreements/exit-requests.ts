@@ -45,8 +45,13 @@ export async function recordExitRequest(deps: Deps, principal: Principal, agreem
     const side = party.role === 'member' ? 'member' : 'provider';
     if (input.scope === 'partial') {
       if (side !== 'member') throw new ValidationError('Sortie partielle impossible', [{ path: 'scope', message: 'seul un adhérent peut quitter une partie des services' }]);
-      const known = new Set((await loadCatalogueRows(db, row.providerId)).categories.map((c) => c.code));
+      const catalogue = await loadCatalogueRows(db, row.providerId);
+      const known = new Set(catalogue.categories.map((c) => c.code));
       const unknown = input.categories.filter((c) => !known.has(c));
+      // Seed 004 art. 13: a partial exit keeps the base — the category of a charge shared by all (the socle).
+      const baseCategories = new Set(catalogue.sharedCharges.map((s) => catalogue.lines.find((l) => l.code === s.chargeLine)?.categoryCode).filter(Boolean));
+      const base = input.categories.filter((c) => baseCategories.has(c));
+      if (base.length) throw new ValidationError('Sortie partielle invalide', [{ path: 'categories', message: `une sortie partielle conserve le socle : ${base.join(', ')} ne peut pas être quitté seul` }]);
       if (!input.categories.length || unknown.length) {
         throw new ValidationError('Sortie partielle invalide', [{ path: 'categories', message: unknown.length ? `catégorie(s) inconnue(s) : ${unknown.join(', ')}` : 'indiquez les catégories quittées' }]);
       }
