@@ -72,6 +72,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await heading(page, 'Conventions');
     expect(await page.title()).toBe('Conventions – Mutualis');
     const table = page.getByRole('table', { name: /^5 conventions, par titre/ });
+    await table.waitFor();
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(5);
     const seen = await rows.evaluateAll((trs) =>
@@ -91,6 +92,8 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL(new RegExp(`providerId=${callId}`));
     const filtered = page.getByRole('table', { name: new RegExp(`^1 convention de ${CALL}`) });
+    // allInnerTexts does not wait: wait for the filtered table to be rendered first.
+    await filtered.waitFor();
     expect(await filtered.locator('tbody tr th a').allInnerTexts()).toEqual([LENS_AGREEMENT]);
     await announced(page, '1 convention affichée.');
   });
@@ -343,7 +346,9 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await list.goto('/conventions');
     await heading(list, 'Conventions');
     // The provider's staff see their provider's agreement only.
-    expect(await list.getByRole('table', { name: /^1 convention/ }).locator('tbody tr th a').allInnerTexts()).toEqual([LENS_AGREEMENT]);
+    const staffTable = list.getByRole('table', { name: /^1 convention/ });
+    await staffTable.waitFor();
+    expect(await staffTable.locator('tbody tr th a').allInnerTexts()).toEqual([LENS_AGREEMENT]);
     await list.getByRole('link', { name: LENS_AGREEMENT }).click();
     await heading(list, LENS_AGREEMENT);
     await list.getByRole('button', { name: 'Enregistrer une dénonciation' }).waitFor();
@@ -367,6 +372,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await nav.getByRole('link', { name: 'Conventions' }).click();
     await heading(cli, 'Conventions');
     const table = cli.getByRole('table', { name: /^1 convention, par titre/ });
+    await table.waitFor();
     expect(await table.locator('tbody tr th a').allInnerTexts()).toEqual([LENS_AGREEMENT]);
     await checkA11y(e2e, cli, 'portail-conventions');
 
@@ -374,7 +380,9 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await heading(cli, LENS_AGREEMENT);
     expect(await cli.getByRole('button', { name: 'Enregistrer une dénonciation' }).count()).toBe(0);
     // Its own record is linked, not the CALL's, which a member cannot open.
-    expect(await cli.getByRole('table', { name: /^2 parties à la convention/ }).getByRole('link').allInnerTexts()).toEqual(['Lens']);
+    const partiesTable = cli.getByRole('table', { name: /^2 parties à la convention/ });
+    await partiesTable.waitFor();
+    expect(await partiesTable.getByRole('link').allInnerTexts()).toEqual(['Lens']);
     // The exit recorded by the CALL is there, and the member may simulate its own.
     await cli.getByRole('table', { name: /^1 dénonciation/ }).getByText('Partielle : Messagerie collaborative').waitFor();
     const simulator = cli.getByRole('region', { name: 'Simuler une sortie' });

@@ -5,6 +5,7 @@ import { contactName } from '../lib/format.ts';
 import { CONTACT_ROLES, CONTACT_ROLE_VALUES, cliConflict, contactCreateSchema, contactUpdateSchema, type Contact, type ContactRole } from '../shared.ts';
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, splitIssues, TextField, type FieldErrors } from './forms.tsx';
 import { errorMessage } from './ui.tsx';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = {
   civility: 'Civilité',
@@ -62,19 +63,11 @@ export function ContactForm({
   const prefix = contact ? `contact-${contact.id.slice(0, 8)}` : 'nouveau-contact';
   const idOf = (field: string) => `${prefix}-${field}`;
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, general, attempt, fail } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
-
-  function fail(fields: FieldErrors, messages: string[] = []) {
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();

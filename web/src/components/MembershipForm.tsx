@@ -4,6 +4,7 @@ import { api } from '../api/endpoints.ts';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_VALUES, membershipUpsertSchema, type Membership, type MembershipStatus, type ProviderSummary } from '../shared.ts';
 import { ErrorSummary, SelectField, splitIssues, TextField, type FieldErrors } from './forms.tsx';
 import { errorMessage } from './ui.tsx';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = { providerId: 'Fournisseur', status: 'Statut', since: 'Depuis le', until: "Jusqu'au" };
 const FIELDS = ['providerId', 'status', 'since', 'until', 'memberId'];
@@ -29,9 +30,8 @@ export function MembershipForm({
   const [status, setStatus] = useState<string>(linkOf(initial)?.status ?? 'prospect');
   const [since, setSince] = useState(linkOf(initial)?.since ?? '');
   const [until, setUntil] = useState(linkOf(initial)?.until ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormErrors();
+  const { errors, general, attempt } = form;
   const [busy, setBusy] = useState(false);
 
   if (choices.length === 0) return null;
@@ -49,9 +49,7 @@ export function MembershipForm({
       fields.providerId ??= fields.memberId;
       delete fields.memberId;
     }
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
+    form.fail(fields, messages);
   }
 
   async function submit(event: FormEvent) {
@@ -67,8 +65,7 @@ export function MembershipForm({
     try {
       const saved = await api.providers.setMembership(providerId, parsed.data);
       setBusy(false);
-      setErrors({});
-      setGeneral([]);
+      form.clear();
       onSaved(saved);
     } catch (error) {
       setBusy(false);

@@ -17,6 +17,7 @@ import {
 } from '../shared.ts';
 import { ErrorSummary, SelectField, splitIssues, TextField, type FieldErrors } from './forms.tsx';
 import { errorMessage } from './ui.tsx';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 export const ORGANISATION_LABELS = {
   kind: 'Type',
@@ -104,9 +105,7 @@ export function OrganisationForm({
   cancel: ReactNode;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(organisation));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, general, attempt, fail } = useFormErrors();
   const [busy, setBusy] = useState(false);
   // EPCI are offered for the département of the commune: from its INSEE code as typed, else as recorded.
   const typedInsee = draft.inseeCode.trim().toUpperCase();
@@ -114,12 +113,6 @@ export function OrganisationForm({
   const epci = useEpciOptions(departement, organisation);
 
   const set = (field: Field) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
-  function fail(fields: FieldErrors, messages: string[] = []) {
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
-  }
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;

@@ -61,23 +61,34 @@ function ErrorText({ id, error }: { id: string; error?: string | undefined }) {
   ) : null;
 }
 
-type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'> & { ref?: Ref<HTMLInputElement> };
-
-export function TextField({ id, label, hint, error, required, className, ...input }: InputProps) {
+/** The frame every single-control field shares: label, hint and error above the control. */
+function FieldFrame({ id, label, hint, error, required, className, children }: FieldShell & { children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <Label id={id} label={label} required={required} />
       <Hint id={id} hint={hint} />
       <ErrorText id={id} error={error} />
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...input}
-      />
+      {children}
     </div>
+  );
+}
+
+/** The accessibility attributes of a field's control: invalid, required, tied to its hint and error. */
+function controlAria({ id, hint, error, required }: Pick<FieldShell, 'id' | 'hint' | 'error' | 'required'>) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined),
+  } as const;
+}
+
+type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'> & { ref?: Ref<HTMLInputElement> };
+
+export function TextField({ id, label, hint, error, required, className, ...input }: InputProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      <input id={id} className="input" {...controlAria({ id, hint, error, required })} {...input} />
+    </FieldFrame>
   );
 }
 
@@ -85,19 +96,9 @@ type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElemen
 
 export function TextAreaField({ id, label, hint, error, required, className, ...textarea }: TextAreaProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <Label id={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <textarea
-        id={id}
-        className="input textarea"
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...textarea}
-      />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      <textarea id={id} className="input textarea" {...controlAria({ id, hint, error, required })} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -105,21 +106,11 @@ type SelectProps = FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'i
 
 export function SelectField({ id, label, hint, error, required, className, children, ...select }: SelectProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <Label id={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...select}
-      >
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      <select id={id} className="input select" {...controlAria({ id, hint, error, required })} {...select}>
         {children}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

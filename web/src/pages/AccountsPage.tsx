@@ -9,6 +9,7 @@ import { kindLabel, plural } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { isPlatformStaff, useAccount } from '../lib/session.tsx';
 import { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, accountCreateSchema, isMemberRole, type Account, type AccountRole, type Organisation } from '../shared.ts';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = {
   email: 'Adresse électronique',
@@ -89,17 +90,9 @@ function CreateAccount({ me, onCreated }: { me: Account; onCreated(account: Acco
   const [role, setRole] = useState<AccountRole>('member_cli');
   const [organisationId, setOrganisationId] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, general, attempt, fail, clear } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const member = isMemberRole(role);
-
-  function fail(fields: FieldErrors, messages: string[] = []) {
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,8 +110,7 @@ function CreateAccount({ me, onCreated }: { me: Account; onCreated(account: Acco
       setEmail('');
       setDisplayName('');
       setPassword('');
-      setErrors({});
-      setGeneral([]);
+      clear();
       onCreated(created);
     } catch (error) {
       setBusy(false);

@@ -9,6 +9,7 @@ import { useAnnounce } from '../lib/announcer.tsx';
 import { formatInteger, plural } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { isPlatformStaff, useAccount } from '../lib/session.tsx';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = { departements: 'Départements', providerId: 'Fournisseur à lier' };
 const idOf = (field: string) => `import-${field}`;
@@ -26,18 +27,10 @@ export function ImportPage() {
   const providers = useResource(() => api.providers.list(), 'providers');
   const [departements, setDepartements] = useState('');
   const [providerId, setProviderId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, general, attempt, fail, clear } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ value: TerritoryImportResult; departements: string[]; seconds: number } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-
-  function fail(fields: FieldErrors, messages: string[] = []) {
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,8 +40,7 @@ export function ImportPage() {
     const invalid = codes.filter((c) => !departementCodeSchema.safeParse(c).success);
     if (invalid.length) return fail({ departements: `code${invalid.length > 1 ? 's' : ''} de département invalide${invalid.length > 1 ? 's' : ''} : ${invalid.join(', ')} (attendu : 62, 2A, 974…)` });
     if (codes.length > 120) return fail({ departements: '120 départements au plus par import' });
-    setErrors({});
-    setGeneral([]);
+    clear();
     setResult(null);
     setBusy(true);
     announce(`Import en cours pour ${codes.length > 1 ? 'les départements' : 'le département'} ${codes.join(', ')}…`);

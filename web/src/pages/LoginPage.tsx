@@ -6,6 +6,7 @@ import { Alert, errorMessage, PageHeader } from '../components/ui.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { loginSchema } from '../shared.ts';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = { email: 'Adresse électronique', password: 'Mot de passe' };
 const idOf = (field: string) => `login-${field}`;
@@ -15,9 +16,8 @@ export function LoginPage() {
   const { signedIn, notice } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, attempt, fail, clear } = useFormErrors();
   const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const failureRef = useRef<HTMLDivElement>(null);
 
@@ -26,12 +26,8 @@ export function LoginPage() {
     if (busy) return;
     setFailure(null);
     const parsed = loginSchema.safeParse({ email: email.trim(), password });
-    if (!parsed.success) {
-      setErrors(splitIssues(parsed.error.issues, Object.keys(LABELS)).fields);
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setErrors({});
+    if (!parsed.success) return fail(splitIssues(parsed.error.issues, Object.keys(LABELS)).fields);
+    clear();
     setBusy(true);
     try {
       const account = await api.auth.login(parsed.data.email, parsed.data.password);

@@ -7,6 +7,7 @@ import { useAnnounce } from '../lib/announcer.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useAccount } from '../lib/session.tsx';
 import { ACCOUNT_ROLES, passwordChangeSchema } from '../shared.ts';
+import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = { currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', confirmation: 'Confirmation du nouveau mot de passe' };
 const idOf = (field: string) => `mot-de-passe-${field}`;
@@ -16,18 +17,10 @@ function PasswordChange({ email }: { email: string }) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, general, attempt, fail, clear } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const doneRef = useRef<HTMLDivElement>(null);
-
-  function fail(fields: FieldErrors, messages: string[] = []) {
-    setErrors(fields);
-    setGeneral(messages);
-    setAttempt((a) => a + 1);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,8 +37,7 @@ function PasswordChange({ email }: { email: string }) {
       setCurrent('');
       setNew('');
       setConfirmation('');
-      setErrors({});
-      setGeneral([]);
+      clear();
       setDone(true);
       announce('Mot de passe modifié.');
       setTimeout(() => doneRef.current?.focus(), 0);
