@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Scope } from '../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
 import { agreementParties, agreements, exitRequests, organisations } from '../db/schema/index.ts';
@@ -7,11 +7,14 @@ import { agreementVisibleTo } from '../db/scope.ts';
 export type AgreementRow = typeof agreements.$inferSelect;
 export type PartyRow = typeof agreementParties.$inferSelect & { organisationName: string };
 
-export async function listAgreementRows(db: Db, scope: Scope, providerId?: string): Promise<AgreementRow[]> {
+export async function listAgreementRows(db: Db, scope: Scope, filter: { providerId?: string | undefined; organisationId?: string | undefined } = {}): Promise<AgreementRow[]> {
+  const party = filter.organisationId
+    ? sql`EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = ${agreements.id} AND p.organisation_id = ${filter.organisationId})`
+    : undefined;
   return db
     .select()
     .from(agreements)
-    .where(and(agreementVisibleTo(scope, agreements.id), providerId ? eq(agreements.providerId, providerId) : undefined))
+    .where(and(agreementVisibleTo(scope, agreements.id), filter.providerId ? eq(agreements.providerId, filter.providerId) : undefined, party))
     .orderBy(asc(agreements.title));
 }
 

@@ -128,6 +128,12 @@ describe.each(ENGINES)('agreements and their calendar (%s)', (engine) => {
     expect((await w.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: provider } })).statusCode).toBe(403);
   });
 
+  it('lists the agreements an organisation is party to', async () => {
+    const list = async (query: string) => ((await w.app.inject({ method: 'GET', url: `/api/v1/agreements?${query}`, headers: { cookie: admin } })).json() as { code: string }[]).map((a) => a.code).sort();
+    expect(await list(`organisationId=${w.ids.lens}`)).toEqual(['dmsi-lens-2024', 'test-dmsi-lens']);
+    expect(await list(`organisationId=${w.ids.trouville}`)).toEqual(['convention-globale-trouville-2024']);
+  });
+
   it('shows the agreement to its parties only', async () => {
     const trouville = await w.login('elu.trouville@demo.mutualis.fr');
     expect((await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${id}`, headers: { cookie: trouville } })).statusCode).toBe(404);

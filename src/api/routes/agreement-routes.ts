@@ -25,8 +25,16 @@ export function agreementRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/api/v1/agreements',
-    { schema: { tags, summary: 'Conventions visibles, avec leur statut et leur prochaine échéance', querystring: z.object({ providerId: z.uuid().optional() }), response: { 200: z.array(agreementSummarySchema) } }, onRequest: authenticated },
-    async (request) => listAgreements(deps, principalOf(request), request.query.providerId),
+    {
+      schema: {
+        tags,
+        summary: 'Conventions visibles, avec leur statut et leur prochaine échéance',
+        querystring: z.object({ providerId: z.uuid().optional(), organisationId: z.uuid().optional().describe('Seulement les conventions dont cette organisation est partie') }),
+        response: { 200: z.array(agreementSummarySchema) },
+      },
+      onRequest: authenticated,
+    },
+    async (request) => listAgreements(deps, principalOf(request), request.query),
   );
 
   app.get(

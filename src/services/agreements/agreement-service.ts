@@ -48,10 +48,10 @@ async function providerNamesOf(db: Db, rows: AgreementRow[]): Promise<Map<string
   return organisationNames(db, [...new Set(rows.map((r) => r.providerId))]);
 }
 
-export async function listAgreements(deps: Deps, principal: Principal, providerId?: string): Promise<Summary[]> {
+export async function listAgreements(deps: Deps, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined } = {}): Promise<Summary[]> {
   require(principal, 'organisation:read');
   const db = deps.database.db;
-  const rows = await listAgreementRows(db, principal.scope, providerId);
+  const rows = await listAgreementRows(db, principal.scope, filter);
   const parties = partiesByAgreement(await partiesOf(db, rows.map((r) => r.id)));
   const names = await providerNamesOf(db, rows);
   return rows.map((row) => summaryOf(row, parties.get(row.id) ?? [], names.get(row.providerId) ?? '', deps.clock.today()));
@@ -121,7 +121,7 @@ export async function calendarFor(deps: Deps, principal: Principal, query: { fro
   const from = query.from ? parseCivilDate(query.from) : deps.clock.today();
   const to = query.to ? parseCivilDate(query.to) : addMonths(from, 18);
   if (to < from) throw new ValidationError('Période invalide', [{ path: 'to', message: 'la fin précède le début' }]);
-  const rows = await listAgreementRows(db, principal.scope, query.providerId);
+  const rows = await listAgreementRows(db, principal.scope, { providerId: query.providerId });
   const names = await providerNamesOf(db, rows);
   const exits = await exitRequestsOf(db, rows.map((r) => r.id));
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -122,6 +122,9 @@ export const api = {
   agreements: {
     list: (providerId?: string, signal?: AbortSignal) =>
       request('GET', '/agreements', { query: { providerId }, schema: z.array(agreementSummarySchema), ...(signal ? { signal } : {}) }),
+    /** The agreements an organisation is party to (as provider, second provider or member). */
+    ofOrganisation: (organisationId: string, signal?: AbortSignal) =>
+      request('GET', '/agreements', { query: { organisationId }, schema: z.array(agreementSummarySchema), ...(signal ? { signal } : {}) }),
     get: (id: string) => request('GET', `/agreements/${encodeURIComponent(id)}`, { schema: agreementDetailSchema }),
     simulateExit: (id: string, body: { party: 'member' | 'provider'; receivedOn: string }) =>
       request('POST', `/agreements/${encodeURIComponent(id)}/exit-simulation`, { body, schema: exitOutcomeSchema }),

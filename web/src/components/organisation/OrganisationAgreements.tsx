@@ -6,13 +6,10 @@ import { plural } from '../../lib/format.ts';
 import { useResource } from '../../lib/hooks.ts';
 import type { OrganisationDetail } from '../../shared.ts';
 
-/**
- * The agreements this organisation is party to: those of a provider, and those naming it as a member. The list
- * gives members by name only (no organisation filter in the API yet), so members are matched by name.
- */
+/** The agreements this organisation is party to, as provider, second provider or member. */
 export function OrganisationAgreements({ org }: { org: OrganisationDetail }) {
-  const agreements = useResource((signal) => api.agreements.list(undefined, signal), `agreements-of-${org.id}`);
-  const mine = agreements.data?.filter((a) => a.providerId === org.id || a.members.includes(org.name));
+  const agreements = useResource((signal) => api.agreements.ofOrganisation(org.id, signal), `agreements-of-${org.id}`);
+  const mine = agreements.data;
   return (
     <section className="section" aria-labelledby="conventions-titre" aria-busy={agreements.loading}>
       <div className="section-header">
