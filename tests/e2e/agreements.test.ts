@@ -194,6 +194,8 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await page.getByRole('main').getByText(done).waitFor();
     await announced(page, done);
     const requests = page.getByRole('table', { name: /^1 dénonciation/ });
+    // Category names arrive with the catalogue, after the row itself: wait for them before reading.
+    await requests.getByText(/Partielle : Messagerie collaborative/).waitFor();
     expect((await requests.locator('tbody tr').first().locator('th, td').allInnerTexts()).map(text)).toEqual([
       'Lens',
       'Partielle : Messagerie collaborative Avenant nécessaire (le socle est conservé)',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type InputHTMLAttributes, type Ref, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, type Ref, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 export type FieldErrors = Record<string, string>;
 
@@ -166,13 +166,8 @@ export function CheckboxGroup<V extends string>({
   value: readonly V[];
   onChange(value: V[]): void;
 }) {
-  const describe = describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined);
   return (
-    <fieldset className={`field fieldset${error ? ' field-invalid' : ''}`} aria-describedby={describe}>
-      <legend className="field-label">{legend}</legend>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <div className="checkbox-list">
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error} listClass="checkbox-list">
         {options.map((option, index) => {
           const boxId = index === 0 ? id : `${id}-${option.value}`;
           return (
@@ -188,65 +183,39 @@ export function CheckboxGroup<V extends string>({
             </div>
           );
         })}
-      </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
-/**
- * The list of errors shown above a form after a failed submit. It receives focus so that keyboard and
- * screen-reader users land on it; each error links to its field.
- */
-export function ErrorSummary({
-  title = 'Le formulaire contient des erreurs',
-  fields,
-  labels,
-  idOf,
-  general = [],
-  attempt,
+/** The frame shared by checkbox and radio groups: fieldset, legend, hint, error, then the list of choices. */
+function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  required,
+  listClass,
+  children,
 }: {
-  title?: string;
-  fields: FieldErrors;
-  labels: Record<string, string>;
-  idOf(field: string): string;
-  general?: string[];
-  /** Incremented on every failed submit: the summary takes the focus again. */
-  attempt: number;
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  listClass: string;
+  children: ReactNode;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const headingId = useId();
-  const entries = Object.entries(fields);
-  const count = entries.length + general.length;
-  useEffect(() => {
-    if (attempt > 0 && count > 0) ref.current?.focus();
-  }, [attempt, count]);
-  if (count === 0) return null;
+  const describe = describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined);
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
-      <h2 id={headingId} className="error-summary-title">
-        {title} ({count === 1 ? '1 erreur' : `${count} erreurs`})
-      </h2>
-      <ul>
-        {general.map((message, i) => (
-          <li key={`g${i}`}>{message}</li>
-        ))}
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a
-              href={`#${idOf(field)}`}
-              onClick={(event) => {
-                event.preventDefault();
-                const target = document.getElementById(idOf(field));
-                target?.focus();
-                target?.scrollIntoView({ block: 'center' });
-              }}
-            >
-              {labels[field] ?? field} : {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <fieldset className={`field fieldset${error ? ' field-invalid' : ''}`} aria-describedby={describe}>
+      <legend className="field-label">
+        {legend}
+        {required ? <span className="required"> (obligatoire)</span> : null}
+      </legend>
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+      <div className={listClass}>{children}</div>
+    </fieldset>
   );
 }
 
@@ -270,16 +239,8 @@ export function RadioGroup<V extends string>({
   onChange(value: V): void;
   required?: boolean;
 }) {
-  const describe = describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined);
   return (
-    <fieldset className={`field fieldset${error ? ' field-invalid' : ''}`} aria-describedby={describe}>
-      <legend className="field-label">
-        {legend}
-        {required ? <span className="required"> (obligatoire)</span> : null}
-      </legend>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <div className="radio-list">
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error} required={required} listClass="radio-list">
         {options.map((option, index) => {
           const radioId = index === 0 ? id : `${id}-${option.value}`;
           return (
@@ -297,7 +258,8 @@ export function RadioGroup<V extends string>({
             </div>
           );
         })}
-      </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
+
+export { ErrorSummary } from './error-summary.tsx';
