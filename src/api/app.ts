@@ -13,6 +13,8 @@ import { registerAuthentication } from './auth-plugin.ts';
 import { registerErrorHandler } from './errors.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
+import { amendmentRoutes } from './routes/amendment-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
@@ -55,6 +57,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   adminRoutes(app, deps);
   catalogueRoutes(app, deps);
   agreementRoutes(app, deps);
+  amendmentRoutes(app, deps);
+  documentRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

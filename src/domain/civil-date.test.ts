@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, civilDateError, compareCivilDates, firstDayOfNextMonth, formatCivilDateFr, parseCivilDate } from './civil-date.ts';
+import { addDays, addMonths, daysBetween, civilDateError, compareCivilDates, firstDayOfNextMonth, formatCivilDateFr, formatCivilDateLongFr, parseCivilDate } from './civil-date.ts';
 
 const d = parseCivilDate;
 
@@ -41,5 +41,7 @@ describe('civil dates', () => {
     expect(compareCivilDates(d('2024-01-02'), d('2024-01-10'))).toBe(-1);
     expect(firstDayOfNextMonth(d('2024-12-18'))).toBe('2025-01-01');
     expect(formatCivilDateFr(d('2024-12-18'))).toBe('18/12/2024');
+    expect(formatCivilDateLongFr(d('2016-05-18'))).toBe('18 mai 2016');
+    expect(formatCivilDateLongFr(d('2025-01-01'))).toBe('1er janvier 2025');
   });
 });

@@ -99,3 +99,11 @@ export function formatCivilDateFr(date: CivilDate): string {
   const { year, month, day } = partsOf(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "1er janvier 2025", "18 mai 2016": the way agreements write dates. */
+export function formatCivilDateLongFr(date: CivilDate): string {
+  const { year, month, day } = partsOf(date);
+  return `${day === 1 ? '1er' : day} ${MONTHS_FR[month - 1]} ${year}`;
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Organisation, OrganisationListQuery } from '../contracts/organisations.ts';
 import type { Scope } from '../domain/access/roles.ts';
@@ -156,4 +156,21 @@ export async function countMembersByStatus(db: Db, providerId: string): Promise<
     .where(eq(memberships.providerId, providerId))
     .groupBy(memberships.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Postal addresses and legal representatives of some organisations (parties named in a document). */
+export async function organisationAddresses(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      organisationId: organisations.id,
+      addressLine1: organisations.addressLine1,
+      addressLine2: organisations.addressLine2,
+      postalCode: organisations.postalCode,
+      city: organisations.city,
+      representativeName: organisations.representativeName,
+      representativeTitle: organisations.representativeTitle,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CALL_ADMIN, useApiWorld, type ApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -9,9 +10,10 @@ import { ENGINES } from '../support/test-database.ts';
  * never see the victim would fail instead of passing silently.
  */
 interface Probe {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 
 type Case = {
@@ -39,7 +41,19 @@ interface Victim {
   contactId: string;
   providerId: string;
   name: string;
+  amendmentId: string;
+  exitRequestId: string;
+  updatedAt: string;
 }
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const agreementBody = (v: Victim) => ({
+  code: 'intrusion',
+  title: 'Intrusion',
+  type: 'group',
+  parties: [{ organisation: v.providerId, role: 'provider' }, { organisation: v.organisationId, role: 'member' }],
+  rules: { effective: { kind: 'on_signature' }, duration: { kind: 'open_ended' }, exits: [] },
+});
 
 const CASES: Case[] = [
   { route: 'POST /api/v1/auth/login', probe: () => ({ method: 'POST', url: '/api/v1/auth/login', payload: {} }), ownOnly: 'public; answers with the caller’s own account' },
@@ -111,6 +125,42 @@ const CASES: Case[] = [
     route: 'POST /api/v1/agreements/{id}/exit-requests',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-requests`, payload: { organisationId: v.organisationId, scope: 'full', receivedOn: '2026-01-01' } }),
   },
+  { route: 'POST /api/v1/agreements', probe: (_w, v) => ({ method: 'POST', url: '/api/v1/agreements', payload: { ...agreementBody(v), providerId: v.providerId } }) },
+  {
+    route: 'PUT /api/v1/agreements/{id}',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/agreements/${v.agreementId}`, payload: { ...agreementBody(v), code: 'secret-convention', expectedUpdatedAt: v.updatedAt } }),
+  },
+  { route: 'GET /api/v1/agreements/{id}/state', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/state?on=2026-01-01` }) },
+  { route: 'GET /api/v1/agreements/{id}/amendments', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/amendments` }) },
+  {
+    route: 'POST /api/v1/agreements/{id}/amendments',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/amendments`, payload: { subject: 'Intrusion', proposedOn: '2026-01-01', changes: { annexes: ['x'] } } }),
+  },
+  {
+    route: 'POST /api/v1/agreements/{id}/amendments/{amendmentId}/approvals',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/amendments/${v.amendmentId}/approvals`, payload: { organisationId: v.organisationId, approvedOn: '2026-01-01' } }),
+  },
+  {
+    route: 'POST /api/v1/agreements/{id}/amendments/{amendmentId}/rejection',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/amendments/${v.amendmentId}/rejection`, payload: { organisationId: v.organisationId, rejectedOn: '2026-01-01' } }),
+  },
+  { route: 'POST /api/v1/agreements/{id}/renewal-letters', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/renewal-letters`, payload: { receivedOn: '2026-01-01' } }) },
+  { route: 'GET /api/v1/agreements/{id}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/document?format=docx` }) },
+  {
+    route: 'GET /api/v1/agreements/{id}/amendments/{amendmentId}/document',
+    probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/amendments/${v.amendmentId}/document?format=pdf` }),
+  },
+  {
+    route: 'GET /api/v1/agreements/{id}/exit-requests/{exitRequestId}/acknowledgement',
+    probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/exit-requests/${v.exitRequestId}/acknowledgement?format=docx` }),
+  },
+  { route: 'GET /api/v1/providers/{id}/document-templates', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/document-templates` }) },
+  { route: 'GET /api/v1/providers/{id}/document-templates/{kind}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/document-templates/convention` }) },
+  {
+    route: 'PUT /api/v1/providers/{id}/document-templates/{kind}',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/document-templates/convention`, payload: readFileSync('templates/convention.docx'), headers: { 'content-type': DOCX } }),
+  },
+  { route: 'DELETE /api/v1/providers/{id}/document-templates/{kind}', probe: (_w, v) => ({ method: 'DELETE', url: `/api/v1/providers/${v.providerId}/document-templates/avenant` }) },
   { route: 'GET /api/v1/calendar', probe: () => ({ method: 'GET', url: '/api/v1/calendar?from=2024-01-01&to=2030-12-31' }) },
   { route: 'GET /api/v1/calendar.ics', probe: () => ({ method: 'GET', url: '/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31' }) },
   { route: 'POST /api/v1/calendar/feed', probe: () => ({ method: 'POST', url: '/api/v1/calendar/feed' }), ownOnly: 'the caller’s own feed address; its content is probed below' },
@@ -176,7 +226,36 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     const loaded = await w.app.inject({ method: 'POST', url: '/api/v1/setup/load', headers: { cookie: admin }, payload: { content: agreementFile } });
     expect(loaded.statusCode, loaded.body).toBe(200);
     const agreements = (await w.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: { cookie: admin } })).json() as { id: string; code: string }[];
-    return { agreementId: agreements.find((a) => a.code === 'secret-convention')!.id, organisationId: w.ids.trouville, contactId: contact.json().id, providerId: w.ids.coeurCoteFleurie, name: 'Trouville-sur-Mer' };
+    const agreementId = agreements.find((a) => a.code === 'secret-convention')!.id;
+    const amendment = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/agreements/${agreementId}/amendments`,
+      headers: { cookie: admin },
+      payload: { subject: 'SECRET avenant', proposedOn: '2025-01-10', changes: { annexes: ['SECRET annexe'] } },
+    });
+    expect(amendment.statusCode, amendment.body).toBe(201);
+    for (const organisationId of [w.ids.coeurCoteFleurie, w.ids.trouville]) {
+      const approval = await w.app.inject({
+        method: 'POST',
+        url: `/api/v1/agreements/${agreementId}/amendments/${amendment.json().id}/approvals`,
+        headers: { cookie: admin },
+        payload: { organisationId, approvedOn: '2025-01-20' },
+      });
+      expect(approval.statusCode, approval.body).toBe(200);
+    }
+    const exit = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${agreementId}/exit-requests`, headers: { cookie: admin }, payload: { organisationId: w.ids.trouville, scope: 'full', receivedOn: '2025-06-01' } });
+    expect(exit.statusCode, exit.body).toBe(201);
+    const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${agreementId}`, headers: { cookie: admin } })).json() as { updatedAt: string };
+    return {
+      agreementId,
+      organisationId: w.ids.trouville,
+      contactId: contact.json().id,
+      providerId: w.ids.coeurCoteFleurie,
+      name: 'Trouville-sur-Mer',
+      amendmentId: amendment.json().id,
+      exitRequestId: exit.json().id,
+      updatedAt: detail.updatedAt,
+    };
   }
 
   it('covers every route the API declares', async () => {
@@ -189,7 +268,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     const v = await victim();
     for (const c of CASES) {
       const probe = c.probe(w, v);
-      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never });
+      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: probe.headers });
       const expected = c.route === 'POST /api/v1/auth/login' ? 400 : c.route === 'GET /api/v1/setup/schema.json' ? 200 : c.route === 'GET /api/v1/calendar/feed/{token}' ? 404 : 401;
       expect(response.statusCode, c.route).toBe(expected);
     }
@@ -205,7 +284,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     const before = (await w.app.inject({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).json();
     for (const c of CASES.filter((x) => !x.ownOnly)) {
       const probe = c.probe(w, v);
-      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: { cookie } });
+      const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: { ...probe.headers, cookie } });
       const leak = [v.organisationId, v.contactId, 'SECRET', '987.65', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
       if (response.statusCode < 300) {
         // Allowed calls (lists, or a provider importing its own territory) must not carry the victim's data.
@@ -250,5 +329,16 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get('/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31')).body).toContain('SECRET');
     const simulation = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/exit-simulation`, headers: { cookie: admin }, payload: { party: 'member', receivedOn: '2026-01-01' } });
     expect(simulation.statusCode).toBe(200);
+    expect((await get(`/api/v1/agreements/${v.agreementId}/state?on=2025-02-01`)).body).toContain('SECRET annexe');
+    expect((await get(`/api/v1/agreements/${v.agreementId}/amendments`)).body).toContain('SECRET avenant');
+    for (const url of [
+      `/api/v1/agreements/${v.agreementId}/document?format=docx`,
+      `/api/v1/agreements/${v.agreementId}/amendments/${v.amendmentId}/document?format=pdf`,
+      `/api/v1/agreements/${v.agreementId}/exit-requests/${v.exitRequestId}/acknowledgement?format=docx`,
+      `/api/v1/providers/${v.providerId}/document-templates/convention`,
+    ]) {
+      expect((await get(url)).statusCode, url).toBe(200);
+    }
+    expect((await get(`/api/v1/providers/${v.providerId}/document-templates`)).statusCode).toBe(200);
   });
 });

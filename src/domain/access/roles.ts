@@ -30,7 +30,8 @@ export type Permission =
   | 'audit:read'
   | 'account:manage'
   | 'catalogue:write'
-  | 'tariff:write';
+  | 'tariff:write'
+  | 'agreement:write';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -44,8 +45,9 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'account:manage',
     'catalogue:write',
     'tariff:write',
+    'agreement:write',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write'],
   technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).

@@ -61,6 +61,20 @@ export interface ExitRule {
   late: 'next_anchor' | 'may_be_held_next_period';
 }
 
+/** How an amendment is approved and when it takes effect. Without one: every party approves, effect on approval. */
+export interface AmendmentRule {
+  /**
+   * Who must approve: every party (seed 001 art. 8, seed 002 art. 7: "signé par les deux Parties"), or each
+   * member after the provider's own deliberation (seed 003 art. 6: "approuvé dans les mêmes termes par chacun
+   * des membres"; seed 004 art. 12: unanimity of the communes' representatives).
+   */
+  approval: 'all_parties' | 'all_members';
+  /** On approval (seed 003 art. 6), or at the next expiry of the agreement (seed 000 art. 5: "avec effet au terme de chaque échéance"). */
+  takesEffect: 'on_approval' | 'next_expiry';
+  /** Every approval must arrive within N months of the proposal (seed 003 art. 6: six months after the coordinator's deliberation). */
+  approvalWithinMonths?: number | undefined;
+}
+
 export interface AgreementRules {
   effective: EffectiveRule;
   duration: DurationRule;
@@ -69,6 +83,8 @@ export interface AgreementRules {
   breachMonthsAfterFormalNotice?: number | undefined;
   /** Periodic review of the agreement, in months (seed 002 art. 3: every 2 years at the anniversary). */
   reviewEveryMonths?: number | undefined;
+  /** Amendments: who approves, when they take effect. */
+  amendments?: AmendmentRule | undefined;
   /** Recurring dates: committees, vote windows, wish deadlines, title windows, unit-cost notice. */
   obligations?: Obligation[] | undefined;
 }

@@ -7,6 +7,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     effective: { kind: 'on_signature' },
     duration: { kind: 'fixed', months: 12, renewal: { kind: 'express', periodMonths: 12, letterMonthsBefore: 1 } },
     exits: [{ parties: ['member', 'provider'], anchor: 'expiry', noticeMonths: 6, late: 'next_anchor' }],
+    // "Elle pourra être modifiée par avenant avec effet au terme de chaque échéance."
+    amendments: { approval: 'all_parties', takesEffect: 'next_expiry' },
   },
   // Seed 001 art. 6.1–6.2: in force on signature, 4 years, tacit renewal; exit 8 months after receipt; breach 3 months.
   '001': {
@@ -14,6 +16,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     duration: { kind: 'fixed', months: 48, renewal: { kind: 'tacit', periodMonths: 48 } },
     exits: [{ parties: ['member', 'provider'], anchor: 'after_receipt', noticeMonths: 8, late: 'next_anchor' }],
     breachMonthsAfterFormalNotice: 3,
+    // Art. 8: "avenant signé par les deux Parties".
+    amendments: { approval: 'all_parties', takesEffect: 'on_approval' },
   },
   // Seed 002 art. 3 and 6: on signature, 2 years tacit by 2-year periods, review every 2 years; the member
   // leaves at an anniversary with 3 months' notice; a provider at any time with 3 months' notice.
@@ -26,6 +30,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     ],
     breachMonthsAfterFormalNotice: 3,
     reviewEveryMonths: 24,
+    // Art. 7: "avenant écrit, approuvé par les Parties".
+    amendments: { approval: 'all_parties', takesEffect: 'on_approval' },
   },
   // Seed 003 art. 7: from the 1st of the month after the opening record is signed and registered; no end;
   // exit only on 1 January, 3 months' notice, else the next 1 January.
@@ -33,6 +39,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     effective: { kind: 'first_of_month_after_opening_record' },
     duration: { kind: 'open_ended' },
     exits: [{ parties: ['member', 'provider'], anchor: 'january_first', noticeMonths: 3, late: 'next_anchor' }],
+    // Art. 6: approved in the same terms by each member within 6 months of the coordinator's deliberation; effect on approval.
+    amendments: { approval: 'all_members', takesEffect: 'on_approval', approvalWithinMonths: 6 },
   },
   // Seed 004 art. 11 and 13: from the fiscal year after signature, 1 year tacitly renewed until the last year of
   // the municipal mandate (2020–2026); exit at the end of the fiscal year, asked 6 months before, else the
@@ -41,5 +49,7 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     effective: { kind: 'start_of_fiscal_year_after_signature' },
     duration: { kind: 'fixed', months: 12, renewal: { kind: 'tacit', periodMonths: 12 }, lastYear: 2026 },
     exits: [{ parties: ['member'], anchor: 'fiscal_year_end', noticeMonths: 6, late: 'may_be_held_next_period' }],
+    // Art. 12: changes voted by the communes' representatives under the unanimity rule.
+    amendments: { approval: 'all_members', takesEffect: 'on_approval' },
   },
 };

@@ -7,12 +7,17 @@ import { addDays, addMonths, formatCivilDateFr, parseCivilDate, type CivilDate }
 import type { Db } from '../../db/database.ts';
 import { exitRequestsOf, findAgreementByCode, findAgreementRow, listAgreementRows, partiesByAgreement, partiesOf, saveAgreement, type AgreementRow, type ExitRequestRow, type PartyRow } from '../../repositories/agreement-repository.ts';
 import { exitRequestView } from './exit-requests.ts';
+import { loadHistory } from './amendments.ts';
+import { agreementStateOn } from '../../domain/agreements/state-on-date.ts';
+import { renewalLettersOf } from '../../repositories/amendment-repository.ts';
+import type { AmendmentView } from '../../contracts/amendments.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
 import { findOrganisation } from '../../repositories/organisation-repository.ts';
 import { organisationNames } from '../../repositories/membership-repository.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { require, type Deps, type Principal } from '../context.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { agreementTimeline, factsOf, rulesOf } from './agreement-timeline.ts';
 
 type Summary = z.infer<typeof agreementSummarySchema>;
@@ -62,15 +67,22 @@ export async function getAgreement(deps: Deps, principal: Principal, id: string)
   const db = deps.database.db;
   const row = await findAgreementRow(db, principal.scope, id);
   if (!row) throw new NotFoundError('Convention');
-  const parties = await partiesOf(db, [row.id]);
-  const exits = await exitRequestsOf(db, [row.id]);
-  const providerName = (await providerNamesOf(db, [row])).get(row.providerId) ?? '';
   const today = deps.clock.today();
+  const history = await loadHistory(db, row, today);
+  const parties = history.parties;
+  // A member sees its own notices of exit, not those of the other members of a group agreement.
+  const exits = (await exitRequestsOf(db, [row.id])).filter((e) => principal.scope.kind !== 'member' || e.organisationId === principal.scope.organisationId);
+  const letters = await renewalLettersOf(db, row.id);
+  const providerName = (await providerNamesOf(db, [row])).get(row.providerId) ?? '';
+  // Dates are computed from the agreement as amended today (rules and title may have changed by amendment).
+  const current = agreementStateOn(history.base, history.dated, history.exits, today);
+  const amended: AgreementRow = { ...row, title: current.title, rules: current.rules };
   // The timeline starts at the earliest recorded fact (signature, opening record, receipt), else a year ago.
   const facts = [row.signedOn, row.openingRecordSignedOn, row.legalityReceivedOn].filter((d): d is string => Boolean(d)).sort();
   const start = facts[0] ? parseCivilDate(facts[0]) : addMonths(today, -12);
+  const amendmentDates = history.amendments.flatMap((a) => amendmentEntries(a, row, providerName));
   return {
-    ...summaryOf(row, parties, providerName, today),
+    ...summaryOf(amended, parties, providerName, today),
     signedOn: row.signedOn,
     openingRecordSignedOn: row.openingRecordSignedOn,
     expressRenewals: row.expressRenewals,
@@ -83,12 +95,23 @@ export async function getAgreement(deps: Deps, principal: Principal, id: string)
       deliberation: p.deliberationOrgan && p.deliberationDate ? { organ: p.deliberationOrgan, number: p.deliberationNumber, date: p.deliberationDate } : null,
       signedOn: p.signedOn,
     })),
-    annexes: row.annexes,
-    rules: rulesOf(row) as z.infer<typeof agreementDetailSchema>['rules'],
+    annexes: current.annexes,
+    rules: current.rules as z.infer<typeof agreementDetailSchema>['rules'],
     note: row.note,
-    exitRequests: exits.map(exitRequestView),
-    timeline: [...agreementTimeline(row, providerName, start, addMonths(today, 36)), ...exits.flatMap((e) => exitEntries(e, row, providerName))].sort((a, b) => a.date.localeCompare(b.date)),
+    exitRequests: exits.map((e) => exitRequestView(e, history.amendments.find((a) => a.exitRequestId === e.id)?.id ?? null)),
+    amendments: history.amendments,
+    renewalLetters: letters.map((l) => ({ id: l.id, receivedOn: l.receivedOn, renewedUntil: l.renewedUntil })),
+    updatedAt: row.updatedAt,
+    timeline: [...agreementTimeline(amended, providerName, start, addMonths(today, 36)), ...exits.flatMap((e) => exitEntries(e, row, providerName)), ...amendmentDates].sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+function amendmentEntries(a: AmendmentView, row: AgreementRow, providerName: string): CalendarEntry[] {
+  const base = { agreementId: row.id, agreementCode: row.code, agreementTitle: row.title, providerName, until: null, party: null };
+  const entries: CalendarEntry[] = [{ ...base, date: a.proposedOn, kind: 'amendment_proposed', label: `Avenant n° ${a.number} proposé : ${a.subject}` }];
+  if (a.status === 'pending' && a.approvalDeadline) entries.push({ ...base, date: a.approvalDeadline, kind: 'amendment_deadline', label: `Avenant n° ${a.number} : date limite des approbations` });
+  if (a.takesEffectOn) entries.push({ ...base, date: a.takesEffectOn, kind: 'amendment_effective', label: `Avenant n° ${a.number} : prise d'effet` });
+  return entries;
 }
 
 /** What an exit request received on a date would do under this agreement's rules (seed 004 art. 13, seed 003 art. 7…). */
@@ -133,10 +156,51 @@ export async function calendarFor(deps: Deps, principal: Principal, query: { fro
 
 /** Creates or updates an agreement from a setup file (parties given as organisation ids), inside the caller's transaction. */
 export async function writeAgreement(db: Db, principal: Principal, at: Date, providerId: string, input: AgreementInput): Promise<'created' | 'updated' | 'unchanged'> {
+  return persistAgreement(db, principal, at, providerId, input, await findAgreementByCode(db, providerId, input.code));
+}
+
+/** Creates an agreement entered in the back office. */
+export async function createAgreement(deps: Deps, principal: Principal, input: AgreementInput & { providerId: string }): Promise<z.infer<typeof agreementDetailSchema>> {
+  require(principal, 'agreement:write');
+  assertActsFor(principal, input.providerId);
+  const { providerId, ...agreement } = input;
+  const id = await deps.database.transaction(async ({ db }) => {
+    if (await findAgreementByCode(db, providerId, agreement.code)) throw new ValidationError('Code déjà utilisé', [{ path: 'code', message: `une convention de ce fournisseur porte déjà le code « ${agreement.code} »` }]);
+    await persistAgreement(db, principal, deps.clock.now(), providerId, agreement, null);
+    return (await findAgreementByCode(db, providerId, agreement.code))!.id;
+  });
+  return getAgreement(deps, principal, id);
+}
+
+/**
+ * Corrects an agreement's record (signatures, receipt, deliberations, rules as signed). Legal changes after
+ * signature are amendments instead; `expectedUpdatedAt` refuses to overwrite someone else's change.
+ */
+export async function updateAgreement(deps: Deps, principal: Principal, id: string, input: AgreementInput & { expectedUpdatedAt: string }): Promise<z.infer<typeof agreementDetailSchema>> {
+  require(principal, 'agreement:write');
+  const { expectedUpdatedAt, ...agreement } = input;
+  await deps.database.transaction(async ({ db }) => {
+    const row = await findAgreementRow(db, principal.scope, id);
+    if (!row) throw new NotFoundError('Convention');
+    assertActsFor(principal, row.providerId);
+    if (new Date(row.updatedAt).getTime() !== new Date(expectedUpdatedAt).getTime()) throw new ConflictError("Cette convention a été modifiée entre-temps : rechargez la page avant d'enregistrer");
+    const other = await findAgreementByCode(db, row.providerId, agreement.code);
+    if (other && other.id !== row.id) throw new ValidationError('Code déjà utilisé', [{ path: 'code', message: `une autre convention porte déjà le code « ${agreement.code} »` }]);
+    await persistAgreement(db, principal, deps.clock.now(), row.providerId, agreement, row);
+  });
+  return getAgreement(deps, principal, id);
+}
+
+async function persistAgreement(db: Db, principal: Principal, at: Date, providerId: string, input: AgreementInput, existing: AgreementRow | null): Promise<'created' | 'updated' | 'unchanged'> {
   const issues: { path: string; message: string }[] = [];
   for (const [i, party] of input.parties.entries()) {
     if (!(await findOrganisation(db, principal.scope, party.organisation))) issues.push({ path: `parties[${i}].organisation`, message: 'organisation introuvable' });
   }
+  const seen = new Set<string>();
+  input.parties.forEach((p, i) => {
+    if (seen.has(p.organisation)) issues.push({ path: `parties[${i}].organisation`, message: 'cette organisation est déjà partie à la convention' });
+    seen.add(p.organisation);
+  });
   if (!input.parties.some((p) => p.organisation === providerId && p.role === 'provider')) {
     issues.push({ path: 'parties', message: 'le fournisseur doit être partie à la convention (rôle provider)' });
   }
@@ -148,7 +212,7 @@ export async function writeAgreement(db: Db, principal: Principal, at: Date, pro
     type: input.type,
     signedOn: input.signedOn ?? null,
     openingRecordSignedOn: input.openingRecordSignedOn ?? null,
-    expressRenewals: input.expressRenewals ?? 0,
+    expressRenewals: input.expressRenewals ?? existing?.expressRenewals ?? 0,
     legalityReceiptId: input.legalityReceipt?.id ?? null,
     legalityTransmittedOn: input.legalityReceipt?.transmittedOn ?? null,
     legalityReceivedOn: input.legalityReceipt?.receivedOn ?? null,
@@ -166,7 +230,6 @@ export async function writeAgreement(db: Db, principal: Principal, at: Date, pro
     deliberationDate: p.deliberation?.date ?? null,
     signedOn: p.signedOn ?? null,
   }));
-  const existing = await findAgreementByCode(db, providerId, input.code);
   if (existing) {
     const { id: _id, createdAt: _c, updatedAt: _u, ...current } = existing;
     const currentParties = (await partiesOf(db, [existing.id])).map(({ id: _pid, agreementId: _a, organisationName: _n, ...p }) => p);

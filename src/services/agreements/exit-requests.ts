@@ -9,10 +9,11 @@ import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { factsOf, rulesOf } from './agreement-timeline.ts';
+import { writeAmendment } from './amendments.ts';
 
 type ExitRequestView = z.infer<typeof exitRequestSchema>;
 
-export function exitRequestView(row: ExitRequestRow): ExitRequestView {
+export function exitRequestView(row: ExitRequestRow, amendmentId: string | null): ExitRequestView {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -26,6 +27,7 @@ export function exitRequestView(row: ExitRequestRow): ExitRequestView {
     late: row.late,
     mayBeHeldUntil: row.mayBeHeldUntil,
     amendmentRequired: row.scope === 'partial',
+    amendmentId,
   };
 }
 
@@ -75,8 +77,17 @@ export async function recordExitRequest(deps: Deps, principal: Principal, agreem
       mayBeHeldUntil: outcome.mayBeHeldUntil,
       createdAt: at.toISOString(),
     });
-    const view = exitRequestView((await exitRequestsOf(db, [row.id])).find((r) => r.id === id)!);
-    await recordAudit(db, principal, at, { action: 'create', entityType: 'exit_request', entityId: id, organisationId: input.organisationId, after: view });
-    return view;
+    await recordAudit(db, principal, at, { action: 'create', entityType: 'exit_request', entityId: id, organisationId: input.organisationId, after: { ...input, ...outcome } });
+    let amendmentId: string | null = null;
+    if (input.scope === 'partial') {
+      // Seed 004 art. 13: "un avenant sera inclus dans la convention afin de préciser le nouveau périmètre de service".
+      amendmentId = await writeAmendment(db, principal, at, row, {
+        subject: `Retrait partiel de ${party.organisationName} : ${input.categories.join(', ')}`,
+        proposedOn: input.receivedOn,
+        notBefore: outcome.effectiveOn,
+        changes: { withdrawCategories: [{ organisationId: input.organisationId, categories: input.categories }] },
+      }, id);
+    }
+    return exitRequestView((await exitRequestsOf(db, [row.id])).find((r) => r.id === id)!, amendmentId);
   });
 }
