@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { amendmentRoutes } from './routes/amendment-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { subscriptionRoutes } from './routes/subscription-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   agreementRoutes(app, deps);
   amendmentRoutes(app, deps);
   documentRoutes(app, deps);
+  subscriptionRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

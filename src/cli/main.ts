@@ -97,6 +97,8 @@ program
       line('Grilles', result.grids);
       line('Coûts unitaires', result.unitCosts);
       line('Conventions', result.agreements);
+      line('Périmètres', result.perimeters);
+      line('Souscriptions', result.subscriptions);
     }),
   );
 

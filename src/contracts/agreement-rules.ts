@@ -43,6 +43,10 @@ export const agreementRulesSchema = z
         .strict(),
     ),
     breachMonthsAfterFormalNotice: months.optional(),
+    subscriptions: z
+      .object({ wishDeadline: monthDay.optional(), maxPopulation: z.number().int().min(1).optional(), perimeterRequired: z.boolean().optional() })
+      .strict()
+      .optional(),
     amendments: z
       .object({ approval: z.enum(['all_parties', 'all_members']), takesEffect: z.enum(['on_approval', 'next_expiry']), approvalWithinMonths: months.min(1).optional() })
       .strict()

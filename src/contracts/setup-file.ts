@@ -73,6 +73,52 @@ export type SetupCatalogue = z.infer<typeof setupCatalogueSchema>;
 
 const setupAgreementSchema = agreementInputSchema(ref).extend({ provider: ref.describe('Référence du fournisseur principal (coordonnateur)') });
 
+const setupPerimeterSchema = z
+  .object({
+    provider: ref,
+    organisation: ref,
+    lines: z.array(text(64)).min(1).describe('Lignes de service que le représentant peut ouvrir (annexe 6)'),
+    representative: text(200).optional(),
+    deliberation: z.object({ organ: text(200), number: text(100).optional(), date: civilDateSchema }).strict(),
+  })
+  .strict();
+
+const setupEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accept'), on: civilDateSchema, note: z.string().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('refuse'), on: civilDateSchema, reason: z.enum(['late', 'prerequisites', 'resources']), note: z.string().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('postpone'), on: civilDateSchema, plannedFrom: civilDateSchema, plannedUntil: civilDateSchema, note: z.string().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('cancel'), on: civilDateSchema, note: z.string().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('open'), openedOn: civilDateSchema, openingRecord: text(200), note: z.string().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('withdraw'), on: civilDateSchema, note: z.string().max(2000).optional() }).strict(),
+]);
+
+const setupSubscriptionSchema = z
+  .object({
+    code: ref.describe('Code de la demande, unique chez le fournisseur : recharger le fichier ne la duplique pas'),
+    provider: ref,
+    organisation: ref,
+    receivedOn: civilDateSchema,
+    baseBillableFrom: civilDateSchema.optional(),
+    note: z.string().max(4000).optional(),
+    lines: z
+      .array(
+        z
+          .object({
+            line: text(64),
+            options: z.record(z.string(), z.string()).default({}),
+            quantity: z.number(),
+            wishedOn: civilDateSchema,
+            events: z.array(setupEventSchema).default([]).describe('Décision, ouverture par procès-verbal, retrait… dans l’ordre'),
+            quantities: z.array(z.object({ effectiveFrom: civilDateSchema, quantity: z.number().int().min(0) }).strict()).default([]).describe('Volumes ultérieurs'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type SetupSubscription = z.infer<typeof setupSubscriptionSchema>;
+export type SetupPerimeter = z.infer<typeof setupPerimeterSchema>;
+
 export const setupFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -84,6 +130,8 @@ export const setupFileSchema = z
     contacts: z.array(setupContactSchema).default([]),
     catalogues: z.array(setupCatalogueSchema).default([]),
     agreements: z.array(setupAgreementSchema).default([]),
+    perimeters: z.array(setupPerimeterSchema).default([]),
+    subscriptions: z.array(setupSubscriptionSchema).default([]),
   })
   .strict();
 
@@ -100,6 +148,8 @@ export const setupLoadResultSchema = z.object({
   grids: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   unitCosts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   agreements: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  perimeters: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  subscriptions: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
 });
 export type SetupLoadResult = z.infer<typeof setupLoadResultSchema>;
 

@@ -47,3 +47,18 @@ export function agreementVisibleTo(scope: Scope, agreementIdColumn: AnyPgColumn 
       return sql`EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = ${agreementIdColumn} AND ap.organisation_id = ${scope.organisationId})`;
   }
 }
+
+/**
+ * Rows that belong to one provider–member pair (subscriptions): the member sees its own, whichever provider;
+ * provider staff see only their own provider's rows, even for a member shared with another provider.
+ */
+export function providerMemberVisibleTo(scope: Scope, providerColumn: AnyPgColumn | SQL, organisationColumn: AnyPgColumn | SQL): SQL {
+  switch (scope.kind) {
+    case 'platform':
+      return sql`true`;
+    case 'member':
+      return sql`${organisationColumn} = ${scope.organisationId}`;
+    case 'provider':
+      return sql`${providerColumn} = ${scope.providerId}`;
+  }
+}

@@ -44,6 +44,7 @@ interface Victim {
   amendmentId: string;
   exitRequestId: string;
   updatedAt: string;
+  lineId: string;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -161,6 +162,21 @@ const CASES: Case[] = [
     probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/document-templates/convention`, payload: readFileSync('templates/convention.docx'), headers: { 'content-type': DOCX } }),
   },
   { route: 'DELETE /api/v1/providers/{id}/document-templates/{kind}', probe: (_w, v) => ({ method: 'DELETE', url: `/api/v1/providers/${v.providerId}/document-templates/avenant` }) },
+  { route: 'GET /api/v1/organisations/{id}/perimeter', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/perimeter?providerId=${v.providerId}` }) },
+  {
+    route: 'POST /api/v1/organisations/{id}/perimeter',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/organisations/${v.organisationId}/perimeter`, payload: { providerId: v.providerId, lines: ['secret-line'], deliberation: { organ: 'Intrus', date: '2026-01-01' } } }),
+  },
+  { route: 'GET /api/v1/subscription-requests', probe: () => ({ method: 'GET', url: '/api/v1/subscription-requests' }) },
+  {
+    route: 'POST /api/v1/subscription-requests',
+    probe: (_w, v) => ({ method: 'POST', url: '/api/v1/subscription-requests', payload: { providerId: v.providerId, organisationId: v.organisationId, lines: [{ line: 'secret-line', quantity: 1, wishedOn: '2026-06-01' }] } }),
+  },
+  { route: 'POST /api/v1/subscription-lines/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/events`, payload: { kind: 'cancel', on: '2026-01-01' } }) },
+  {
+    route: 'POST /api/v1/subscription-lines/{id}/quantities',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/quantities`, payload: { effectiveFrom: '2026-07-01', quantity: 2 } }),
+  },
   { route: 'GET /api/v1/calendar', probe: () => ({ method: 'GET', url: '/api/v1/calendar?from=2024-01-01&to=2030-12-31' }) },
   { route: 'GET /api/v1/calendar.ics', probe: () => ({ method: 'GET', url: '/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31' }) },
   { route: 'POST /api/v1/calendar/feed', probe: () => ({ method: 'POST', url: '/api/v1/calendar/feed' }), ownOnly: 'the caller’s own feed address; its content is probed below' },
@@ -246,6 +262,25 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     const exit = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${agreementId}/exit-requests`, headers: { cookie: admin }, payload: { organisationId: w.ids.trouville, scope: 'full', receivedOn: '2025-06-01' } });
     expect(exit.statusCode, exit.body).toBe(201);
     const detail = (await w.app.inject({ method: 'GET', url: `/api/v1/agreements/${agreementId}`, headers: { cookie: admin } })).json() as { updatedAt: string };
+    const request = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/subscription-requests',
+      headers: { cookie: admin },
+      payload: { providerId: w.ids.coeurCoteFleurie, organisationId: w.ids.trouville, note: 'SECRET demande', lines: [{ line: 'secret-line', quantity: 3, wishedOn: '2025-03-01' }] },
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const lineId = request.json().lines[0].id as string;
+    for (const event of [{ kind: 'accept', on: '2025-02-01' }, { kind: 'open', openedOn: '2025-03-01', openingRecord: 'PV-SECRET' }]) {
+      const applied = await w.app.inject({ method: 'POST', url: `/api/v1/subscription-lines/${lineId}/events`, headers: { cookie: admin }, payload: event });
+      expect(applied.statusCode, applied.body).toBe(200);
+    }
+    const perimeter = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${w.ids.trouville}/perimeter`,
+      headers: { cookie: admin },
+      payload: { providerId: w.ids.coeurCoteFleurie, lines: ['secret-line'], representative: 'SECRET représentant', deliberation: { organ: 'Conseil municipal', date: '2025-01-05' } },
+    });
+    expect(perimeter.statusCode, perimeter.body).toBe(201);
     return {
       agreementId,
       organisationId: w.ids.trouville,
@@ -255,6 +290,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       amendmentId: amendment.json().id,
       exitRequestId: exit.json().id,
       updatedAt: detail.updatedAt,
+      lineId,
     };
   }
 
@@ -340,5 +376,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       expect((await get(url)).statusCode, url).toBe(200);
     }
     expect((await get(`/api/v1/providers/${v.providerId}/document-templates`)).statusCode).toBe(200);
+    expect((await get('/api/v1/subscription-requests')).body).toContain('SECRET demande');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/perimeter?providerId=${v.providerId}`)).body).toContain('SECRET représentant');
   });
 });

@@ -6,3 +6,4 @@ export * from './catalogue.ts';
 export * from './agreements.ts';
 export * from './calendar.ts';
 export * from './mail.ts';
+export * from './subscriptions.ts';

@@ -31,7 +31,11 @@ export type Permission =
   | 'account:manage'
   | 'catalogue:write'
   | 'tariff:write'
-  | 'agreement:write';
+  | 'agreement:write'
+  /** Ask for services for one's own organisation (a member's CLI, seed 004 art. 3.2) or for a member (staff). */
+  | 'subscription:request'
+  /** Decide on requests, open lines by record, record changes and withdrawals. */
+  | 'subscription:decide';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -46,12 +50,14 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'catalogue:write',
     'tariff:write',
     'agreement:write',
+    'subscription:request',
+    'subscription:decide',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write'],
-  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide'],
+  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).
-  member_cli: ['organisation:read', 'contact:write'],
+  member_cli: ['organisation:read', 'contact:write', 'subscription:request'],
   member_elected: ['organisation:read'],
   member_finance: ['organisation:read'],
 };

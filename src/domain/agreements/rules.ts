@@ -75,6 +75,15 @@ export interface AmendmentRule {
   approvalWithinMonths?: number | undefined;
 }
 
+export interface SubscriptionRule {
+  /** Wishes for year Y arrive by this month-day of Y − 1, else the provider may refuse (seed 004 art. 3.2 and 5.2: June). */
+  wishDeadline?: string | undefined;
+  /** Offer aimed at communes up to this population: above, a warning (seed 002 preamble: under 3,500 inhabitants). */
+  maxPopulation?: number | undefined;
+  /** The member's deliberation must name the lines its representative may open (seed 004 art. 10.1, annex 6). */
+  perimeterRequired?: boolean | undefined;
+}
+
 export interface AgreementRules {
   effective: EffectiveRule;
   duration: DurationRule;
@@ -83,6 +92,8 @@ export interface AgreementRules {
   breachMonthsAfterFormalNotice?: number | undefined;
   /** Periodic review of the agreement, in months (seed 002 art. 3: every 2 years at the anniversary). */
   reviewEveryMonths?: number | undefined;
+  /** How members ask for services under this agreement. */
+  subscriptions?: SubscriptionRule | undefined;
   /** Amendments: who approves, when they take effect. */
   amendments?: AmendmentRule | undefined;
   /** Recurring dates: committees, vote windows, wish deadlines, title windows, unit-cost notice. */

@@ -30,6 +30,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     ],
     breachMonthsAfterFormalNotice: 3,
     reviewEveryMonths: 24,
+    // Preamble: an offer "particulièrement mais pas exclusivement" for communes under 3,500 inhabitants.
+    subscriptions: { maxPopulation: 3500 },
     // Art. 7: "avenant écrit, approuvé par les Parties".
     amendments: { approval: 'all_parties', takesEffect: 'on_approval' },
   },
@@ -49,6 +51,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     effective: { kind: 'start_of_fiscal_year_after_signature' },
     duration: { kind: 'fixed', months: 12, renewal: { kind: 'tacit', periodMonths: 12 }, lastYear: 2026 },
     exits: [{ parties: ['member'], anchor: 'fiscal_year_end', noticeMonths: 6, late: 'may_be_held_next_period' }],
+    // Art. 3.2 and 10.1: wishes by June for the next year; the deliberation fixes the representative's perimeter.
+    subscriptions: { wishDeadline: '06-30', perimeterRequired: true },
     // Art. 12: changes voted by the communes' representatives under the unanimity rule.
     amendments: { approval: 'all_members', takesEffect: 'on_approval' },
   },

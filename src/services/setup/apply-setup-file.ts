@@ -8,6 +8,7 @@ import { loadCatalogueRows } from '../../repositories/catalogue-repository.ts';
 import { rowsToDocument } from '../catalogue/catalogue-mapping.ts';
 import { mergeCatalogueDocuments } from '../catalogue/catalogue-merge.ts';
 import { writeAgreement } from '../agreements/agreement-service.ts';
+import { writeSetupPerimeter, writeSetupSubscription } from '../subscriptions/setup-subscriptions.ts';
 import { writeCatalogue } from '../catalogue/catalogue-service.ts';
 import { writeGrid } from '../catalogue/grid-service.ts';
 import { writeUnitCost } from '../catalogue/unit-cost-service.ts';
@@ -63,7 +64,7 @@ function changedFields<T extends Record<string, unknown>>(current: Record<string
 
 /** Writes a checked setup file inside the caller's transaction; every change is audited. */
 export async function applySetupFile(db: Db, actor: Principal, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
-  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero(), agreements: zero() };
+  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero(), agreements: zero(), perimeters: zero(), subscriptions: zero() };
   const idOf = new Map<string, string>();
   const audit = (action: string, entityType: string, entityId: string, organisationId: string, before: unknown, after: unknown) =>
     recordAudit(db, actor, at, { action, entityType, entityId, organisationId, before, after });
@@ -178,6 +179,13 @@ export async function applySetupFile(db: Db, actor: Principal, at: Date, file: S
     const { provider, ...input } = entry;
     const withIds = { ...input, parties: input.parties.map((p) => ({ ...p, organisation: idOf.get(p.organisation)! })) };
     result.agreements[await prefixed(`agreements[${i}].`, () => writeAgreement(db, actor, at, idOf.get(provider)!, withIds))]++;
+  }
+  // Perimeters before requests: a request is checked against the perimeter in force (seed 004 annex 6).
+  for (const [i, entry] of file.perimeters.entries()) {
+    result.perimeters[await prefixed(`perimeters[${i}].`, () => writeSetupPerimeter(db, actor, at, idOf.get(entry.provider)!, idOf.get(entry.organisation)!, entry))]++;
+  }
+  for (const [i, entry] of file.subscriptions.entries()) {
+    result.subscriptions[await prefixed(`subscriptions[${i}].`, () => writeSetupSubscription(db, actor, at, idOf.get(entry.provider)!, idOf.get(entry.organisation)!, entry))]++;
   }
   return result;
 }

@@ -99,6 +99,17 @@ export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): I
     }
     if (file.agreements.findIndex((a) => a.provider === agreement.provider && a.code === agreement.code) !== i) at(['agreements', i, 'code'], 'code déjà utilisé pour ce fournisseur');
   });
+  for (const section of ['perimeters', 'subscriptions'] as const) {
+    file[section].forEach((entry, i) => {
+      const provider = byRef.get(entry.provider);
+      if (!provider) at([section, i, 'provider'], `référence inconnue « ${entry.provider} »`);
+      else if (!provider.provider) at([section, i, 'provider'], `« ${entry.provider} » n'est pas déclaré fournisseur (bloc provider)`);
+      if (!byRef.has(entry.organisation)) at([section, i, 'organisation'], `référence inconnue « ${entry.organisation} »`);
+    });
+  }
+  file.subscriptions.forEach((entry, i) => {
+    if (file.subscriptions.findIndex((s) => s.provider === entry.provider && s.code === entry.code) !== i) at(['subscriptions', i, 'code'], 'code déjà utilisé pour ce fournisseur');
+  });
   return issues;
 }
 

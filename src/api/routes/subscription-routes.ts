@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
+import {
+  lineEventInputSchema,
+  perimeterInputSchema,
+  perimeterSchema,
+  quantityInputSchema,
+  requestInputSchema,
+  requestListQuerySchema,
+  subscriptionRequestSchema,
+} from '../../contracts/subscriptions.ts';
+import { applyLineEvent, changeQuantity, getPerimeter, listRequests, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
+import type { Deps } from '../../services/context.ts';
+import { authenticated, principalOf } from '../auth-plugin.ts';
+import type { ZodApp } from '../types.ts';
+
+const writeErrors = { 403: errorSchema, 404: errorSchema, 422: errorSchema };
+
+/** Subscriptions: the member's authorised perimeter, requests, decisions, opening records, volumes. */
+export function subscriptionRoutes(app: ZodApp, deps: Deps): void {
+  const tags = ['Souscriptions'];
+
+  app.get(
+    '/api/v1/organisations/:id/perimeter',
+    {
+      schema: { tags, summary: 'Périmètre autorisé par délibération (annexe 6)', params: idParamsSchema, querystring: z.object({ providerId: z.uuid() }), response: { 200: perimeterSchema.nullable(), 404: errorSchema } },
+      onRequest: authenticated,
+    },
+    async (request) => getPerimeter(deps, principalOf(request), request.params.id, request.query.providerId),
+  );
+
+  app.post(
+    '/api/v1/organisations/:id/perimeter',
+    { schema: { tags, summary: 'Enregistrer la délibération de périmètre', params: idParamsSchema, body: perimeterInputSchema, response: { 201: perimeterSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request, reply) => reply.status(201).send(await recordPerimeter(deps, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/v1/subscription-requests',
+    { schema: { tags, summary: 'Demandes de souscription visibles, avec leurs lignes et leur historique', querystring: requestListQuerySchema, response: { 200: z.array(subscriptionRequestSchema) } }, onRequest: authenticated },
+    async (request) => listRequests(deps, principalOf(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/subscription-requests',
+    { schema: { tags, summary: 'Déposer une demande de souscription (annexe 7)', body: requestInputSchema, response: { 201: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request, reply) => reply.status(201).send(await submitRequest(deps, principalOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/v1/subscription-lines/:id/events',
+    {
+      schema: { tags, summary: 'Décider (accepter, refuser, reporter), annuler, ouvrir par procès-verbal ou retirer une ligne', params: idParamsSchema, body: lineEventInputSchema, response: { 200: subscriptionRequestSchema, ...writeErrors } },
+      onRequest: authenticated,
+    },
+    async (request) => applyLineEvent(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/subscription-lines/:id/quantities',
+    { schema: { tags, summary: "Changer le volume d'une ligne ouverte à partir d'une date", params: idParamsSchema, body: quantityInputSchema, response: { 200: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request) => changeQuantity(deps, principalOf(request), request.params.id, request.body),
+  );
+}

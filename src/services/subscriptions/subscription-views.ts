@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { SubscriptionRequestView, findingSchema, subscriptionLineSchema } from '../../contracts/subscriptions.ts';
+import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
+import { parseCivilDate } from '../../domain/civil-date.ts';
+import { billableFrom, LINE_STATUS_LABELS, REFUSAL_REASONS, type LineEvent, type LineState } from '../../domain/subscriptions/workflow.ts';
+import type { Db } from '../../db/database.ts';
+import { eventsOfLines, linesOfRequests, quantitiesOfLines, type LineRow, type RequestRow } from '../../repositories/subscription-repository.ts';
+
+type LineView = z.infer<typeof subscriptionLineSchema>;
+
+const EVENT_LABELS: Record<LineEvent['kind'] | 'submit', string> = {
+  submit: 'Demande déposée',
+  accept: 'Acceptée',
+  refuse: 'Refusée',
+  postpone: 'Reportée',
+  cancel: 'Annulée',
+  open: 'Ouverte par procès-verbal',
+  withdraw: 'Retirée',
+};
+
+/** The membership base: the line of a shared charge (seed 004 "socle"), billable before opening. */
+export function baseLines(catalogue: Catalogue & { sharedCharges?: { chargeLine: string }[] }): Set<string> {
+  return new Set((catalogue.sharedCharges ?? []).map((s) => s.chargeLine));
+}
+
+/** Requests with their lines, each line with its history, volumes and the date from which it is billable. */
+export async function requestViews(db: Db, requests: RequestRow[], catalogues: Map<string, Catalogue & { sharedCharges?: { chargeLine: string }[] }>): Promise<SubscriptionRequestView[]> {
+  const lines = await linesOfRequests(db, requests.map((r) => r.id));
+  const events = await eventsOfLines(db, lines.map((l) => l.id));
+  const quantities = await quantitiesOfLines(db, lines.map((l) => l.id));
+  const byRequest = new Map<string, LineRow[]>();
+  for (const line of lines) byRequest.set(line.requestId, [...(byRequest.get(line.requestId) ?? []), line]);
+  return requests.map((request) => {
+    const catalogue = catalogues.get(request.providerId);
+    const bases = catalogue ? baseLines(catalogue) : new Set<string>();
+    return {
+      id: request.id,
+      providerId: request.providerId,
+      organisationId: request.organisationId,
+      organisationName: request.organisationName,
+      agreementId: request.agreementId,
+      receivedOn: request.receivedOn,
+      baseBillableFrom: request.baseBillableFrom,
+      submittedBy: request.submittedBy,
+      warnings: request.warnings as z.infer<typeof findingSchema>[],
+      note: request.note,
+      lines: (byRequest.get(request.id) ?? []).map((line): LineView => {
+        const state = line.state as LineState;
+        return {
+          id: line.id,
+          requestId: line.requestId,
+          organisationId: line.organisationId,
+          line: line.line,
+          lineName: catalogue?.lines.find((l) => l.code === line.line)?.name ?? line.line,
+          options: line.options as Record<string, string>,
+          quantity: line.quantity,
+          wishedOn: line.wishedOn,
+          status: state.status,
+          statusLabel: LINE_STATUS_LABELS[state.status],
+          plannedFrom: state.status === 'postponed' ? state.plannedFrom : null,
+          plannedUntil: state.status === 'postponed' ? state.plannedUntil : null,
+          refusalReason: state.status === 'refused' ? REFUSAL_REASONS[state.reason] : null,
+          openedOn: state.status === 'opened' || state.status === 'withdrawn' ? state.openedOn : null,
+          withdrawnOn: state.status === 'withdrawn' ? state.withdrawnOn : null,
+          openingRecord: line.openingRecord,
+          billableFrom: billableFrom(state, request.baseBillableFrom ? parseCivilDate(request.baseBillableFrom) : null, bases.has(line.line)),
+          history: events
+            .filter((e) => e.lineId === line.id)
+            .map((e) => {
+              const kind = (e.event as { kind: LineEvent['kind'] | 'submit' }).kind;
+              return { sequence: e.sequence, event: kind, label: EVENT_LABELS[kind], note: e.note, actor: e.actorLabel, recordedAt: e.recordedAt };
+            }),
+          quantities: quantities.filter((q) => q.lineId === line.id).map((q) => ({ effectiveFrom: q.effectiveFrom, quantity: q.quantity })),
+        };
+      }),
+    };
+  });
+}

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApiWorld } from '../support/api-harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+interface LineView {
+  id: string;
+  line: string;
+  status: string;
+  billableFrom: string | null;
+  openingRecord: string | null;
+  options: Record<string, string>;
+  history: { event: string }[];
+  quantities: { effectiveFrom: string; quantity: number }[];
+}
+interface RequestView {
+  id: string;
+  organisationId: string;
+  warnings: { code: string; severity: string }[];
+  lines: LineView[];
+}
+
+describe.each(ENGINES)('subscriptions from wish to opening record (%s)', (engine) => {
+  const w = useApiWorld(engine);
+  let cli: string;
+  let staff: string;
+  const post = (url: string, payload: unknown, cookie: string) => w.app.inject({ method: 'POST', url, payload: payload as never, headers: { cookie } });
+
+  beforeAll(async () => {
+    cli = await w.login('cli.lens@demo.mutualis.fr');
+    staff = await w.login('technicien.call@demo.mutualis.fr');
+  });
+
+  it('loads Lens’s example history: base billable from the date the request set, lines from their opening records', async () => {
+    const requests = (await w.app.inject({ method: 'GET', url: '/api/v1/subscription-requests', headers: { cookie: cli } })).json() as RequestView[];
+    const first = requests.find((r) => r.lines.some((l) => l.openingRecord === 'PV-LENS-2025-01'))!;
+    const base = first.lines.find((l) => l.line === 'socle-reseau')!;
+    // Seed 004 art. 10.1.3: the base is billed from the request's date, before its opening on 1 March.
+    expect(base).toMatchObject({ status: 'opened', billableFrom: '2025-01-01' });
+    expect(base.quantities).toEqual([
+      { effectiveFrom: '2025-03-01', quantity: 320 },
+      { effectiveFrom: '2026-01-01', quantity: 335 },
+    ]);
+    expect(first.lines.find((l) => l.line === 'hebergement-n1')).toMatchObject({ billableFrom: '2025-06-01' });
+    expect(first.lines.filter((l) => l.line === 'messagerie').map((l) => l.options.niveau)).toEqual(['basique', 'pro', 'premium']);
+    expect(first.warnings.map((x) => x.code)).toContain('late');
+  });
+
+  it('as Lens’s CLI: level 2 without level 1 is refused with the reason; both together are accepted and opened by record', async () => {
+    const wish = { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'postes-n2', quantity: 335, wishedOn: '2026-09-01' }] };
+    const refused = await post('/api/v1/subscription-requests', wish, cli);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().issues).toEqual([{ path: 'lines[0].line', message: expect.stringContaining('nécessite Niveau 1 : Gestion des postes de travail') }]);
+
+    const both = await post(
+      '/api/v1/subscription-requests',
+      { ...wish, lines: [{ line: 'postes-n1', quantity: 335, wishedOn: '2026-09-01' }, ...wish.lines] },
+      cli,
+    );
+    expect(both.statusCode, both.body).toBe(201);
+    const request = both.json() as RequestView;
+    expect(request.lines.map((l) => [l.line, l.status, l.billableFrom])).toEqual([
+      ['postes-n1', 'submitted', null],
+      ['postes-n2', 'submitted', null],
+    ]);
+    // Received on 15 March 2026 (test clock) for 2026: after June 2025, flagged for the provider to decide.
+    expect(request.warnings).toEqual([expect.objectContaining({ code: 'late', severity: 'warning' }), expect.objectContaining({ code: 'late', severity: 'warning' })]);
+
+    // The CLI cannot decide; the provider's technician can.
+    const line = request.lines[0]!;
+    expect((await post(`/api/v1/subscription-lines/${line.id}/events`, { kind: 'accept', on: '2026-03-20' }, cli)).statusCode).toBe(403);
+    const early = await post(`/api/v1/subscription-lines/${line.id}/events`, { kind: 'open', openedOn: '2026-09-01', openingRecord: 'PV-LENS-2026-01' }, staff);
+    expect(early.statusCode).toBe(422);
+    expect(early.json().issues[0].message).toContain("doit d’abord être acceptée");
+    for (const l of request.lines) {
+      expect((await post(`/api/v1/subscription-lines/${l.id}/events`, { kind: 'accept', on: '2026-03-20', note: 'Comité stratégique' }, staff)).statusCode).toBe(200);
+    }
+    let opened: RequestView | undefined;
+    for (const l of request.lines) {
+      const response = await post(`/api/v1/subscription-lines/${l.id}/events`, { kind: 'open', openedOn: '2026-09-01', openingRecord: 'PV-LENS-2026-01' }, staff);
+      expect(response.statusCode, response.body).toBe(200);
+      opened = response.json();
+    }
+    expect(opened!.lines.map((l) => [l.line, l.status, l.billableFrom, l.openingRecord])).toEqual([
+      ['postes-n1', 'opened', '2026-09-01', 'PV-LENS-2026-01'],
+      ['postes-n2', 'opened', '2026-09-01', 'PV-LENS-2026-01'],
+    ]);
+    expect(opened!.lines[0]!.history.map((h) => h.event)).toEqual(['submit', 'accept', 'open']);
+
+    const volume = await post(`/api/v1/subscription-lines/${line.id}/quantities`, { effectiveFrom: '2027-01-01', quantity: 340 }, staff);
+    expect(volume.json().lines[0].quantities).toEqual([
+      { effectiveFrom: '2026-09-01', quantity: 335 },
+      { effectiveFrom: '2027-01-01', quantity: 340 },
+    ]);
+    const audit = (await w.app.inject({ method: 'GET', url: `/api/v1/audit?organisationId=${w.ids.lens}`, headers: { cookie: await w.login('admin@demo.mutualis.fr') } })).body;
+    expect(audit).toContain('subscription_line');
+  });
+
+  it('refuses a line outside the perimeter and a member asking for another organisation', async () => {
+    const admin = await w.login('admin@demo.mutualis.fr');
+    const perimeter = await post(`/api/v1/organisations/${w.ids.lens}/perimeter`, { providerId: w.ids.call, lines: ['socle-reseau', 'messagerie'], deliberation: { organ: 'Conseil municipal', number: 'DLB44', date: '2026-03-01' } }, admin);
+    expect(perimeter.statusCode, perimeter.body).toBe(201);
+    const outside = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'administration-n2', quantity: 10, wishedOn: '2026-10-01' }] }, cli);
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().issues).toContainEqual({ path: 'lines[0].line', message: expect.stringMatching(/est hors du périmètre autorisé par la délibération n° DLB44 du 01\/03\/2026$/) });
+    const other = await post('/api/v1/subscription-requests', { providerId: w.ids.coeurCoteFleurie, organisationId: w.ids.trouville, lines: [{ line: 'x', quantity: 1, wishedOn: '2026-10-01' }] }, cli);
+    expect(other.statusCode).toBe(403);
+  });
+
+  it('a member may cancel its own pending line, not one that is open', async () => {
+    const created = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'messagerie', options: { niveau: 'pro', stockage: '10' }, quantity: 5, wishedOn: '2026-10-01' }] }, cli);
+    expect(created.statusCode, created.body).toBe(201);
+    const line = (created.json() as RequestView).lines[0]!;
+    const cancelled = await post(`/api/v1/subscription-lines/${line.id}/events`, { kind: 'cancel', on: '2026-03-16' }, cli);
+    expect(cancelled.json().lines[0].status).toBe('cancelled');
+    const again = await post(`/api/v1/subscription-lines/${line.id}/events`, { kind: 'accept', on: '2026-03-17' }, staff);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().issues[0].message).toMatch(/^Impossible d(e |’)accepter une ligne annulée/);
+  });
+});
