@@ -94,3 +94,12 @@ export const lineEventInputSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const quantityInputSchema = z.object({ effectiveFrom: civilDateSchema, quantity: z.number().int().min(0) }).strict();
+
+export const requestPreviewSchema = z.object({
+  findings: z.array(findingSchema),
+  estimate: z.object({
+    year: z.number().int(),
+    total: z.string().describe('Montant estimé en euros, ex. « 1234.50 »'),
+    lines: z.array(z.object({ index: z.number().int(), months: z.number().int(), annualUnitPrice: z.string().nullable(), amount: z.string().nullable(), note: z.string().nullable() })),
+  }),
+});

@@ -172,6 +172,10 @@ const CASES: Case[] = [
     route: 'POST /api/v1/subscription-requests',
     probe: (_w, v) => ({ method: 'POST', url: '/api/v1/subscription-requests', payload: { providerId: v.providerId, organisationId: v.organisationId, lines: [{ line: 'secret-line', quantity: 1, wishedOn: '2026-06-01' }] } }),
   },
+  {
+    route: 'POST /api/v1/subscription-requests/preview',
+    probe: (_w, v) => ({ method: 'POST', url: '/api/v1/subscription-requests/preview', payload: { providerId: v.providerId, organisationId: v.organisationId, lines: [{ line: 'secret-line', quantity: 1, wishedOn: '2026-06-01' }] } }),
+  },
   { route: 'POST /api/v1/subscription-lines/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/events`, payload: { kind: 'cancel', on: '2026-01-01' } }) },
   {
     route: 'POST /api/v1/subscription-lines/{id}/quantities',

@@ -95,6 +95,25 @@ describe.each(ENGINES)('subscriptions from wish to opening record (%s)', (engine
     expect(audit).toContain('subscription_line');
   });
 
+  it('previews a request: every check and the cost over the year, without saving anything', async () => {
+    const body = {
+      providerId: w.ids.call,
+      organisationId: w.ids.lens,
+      lines: [
+        { line: 'administration-n2', quantity: 100, wishedOn: '2026-10-01' },
+        { line: 'messagerie', options: { niveau: 'pro', stockage: '25' }, quantity: 10, wishedOn: '2026-10-01' },
+      ],
+    };
+    const before = ((await w.app.inject({ method: 'GET', url: '/api/v1/subscription-requests', headers: { cookie: cli } })).json() as unknown[]).length;
+    const preview = await post('/api/v1/subscription-requests/preview?year=2026', body, cli);
+    expect(preview.statusCode, preview.body).toBe(200);
+    // Lens has hosting level 1 open (example): level 2 needs nothing more; the wish for 2026 came after June 2025.
+    expect(preview.json().findings.map((f: { code: string }) => f.code)).toEqual(['late', 'late']);
+    // Mail pro 25 GB: 105.60 × 10 × 3/12 = 264.00.
+    expect(preview.json().estimate.lines[1]).toMatchObject({ months: 3, annualUnitPrice: '105.60', amount: '264.00' });
+    expect(((await w.app.inject({ method: 'GET', url: '/api/v1/subscription-requests', headers: { cookie: cli } })).json() as unknown[]).length).toBe(before);
+  });
+
   it('refuses a line outside the perimeter and a member asking for another organisation', async () => {
     const admin = await w.login('admin@demo.mutualis.fr');
     const perimeter = await post(`/api/v1/organisations/${w.ids.lens}/perimeter`, { providerId: w.ids.call, lines: ['socle-reseau', 'messagerie'], deliberation: { organ: 'Conseil municipal', number: 'DLB44', date: '2026-03-01' } }, admin);

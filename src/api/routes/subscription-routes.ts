@@ -7,9 +7,10 @@ import {
   quantityInputSchema,
   requestInputSchema,
   requestListQuerySchema,
+  requestPreviewSchema,
   subscriptionRequestSchema,
 } from '../../contracts/subscriptions.ts';
-import { applyLineEvent, changeQuantity, getPerimeter, listRequests, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
+import { applyLineEvent, changeQuantity, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
 import type { Deps } from '../../services/context.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
 import type { ZodApp } from '../types.ts';
@@ -45,6 +46,21 @@ export function subscriptionRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/subscription-requests',
     { schema: { tags, summary: 'Déposer une demande de souscription (annexe 7)', body: requestInputSchema, response: { 201: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
     async (request, reply) => reply.status(201).send(await submitRequest(deps, principalOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/v1/subscription-requests/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Vérifier une demande et estimer son coût sur une année, sans l’enregistrer',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        body: requestInputSchema,
+        response: { 200: requestPreviewSchema, ...writeErrors },
+      },
+      onRequest: authenticated,
+    },
+    async (request) => previewRequest(deps, principalOf(request), request.body, request.query.year),
   );
 
   app.post(

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
-import type { SubscriptionRequestView, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
+import type { SubscriptionRequestView, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
 import { effectiveDate, finalEnd } from '../../domain/agreements/calendar.ts';
 import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
-import { compareCivilDates, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
+import { compareCivilDates, formatCivilDateFr, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
+import { toDecimalString, type Cents } from '../../domain/money.ts';
+import { yearEstimate } from '../../domain/subscriptions/estimate.ts';
+import { loadProviderPricing } from '../catalogue/grid-service.ts';
 import { checkRequest, type RequestContext } from '../../domain/subscriptions/request-checks.ts';
 import { transition, type LineEvent, type LineState } from '../../domain/subscriptions/workflow.ts';
 import type { Db } from '../../db/database.ts';
@@ -107,12 +110,8 @@ export interface RequestToWrite {
   source?: unknown;
 }
 
-/**
- * Checks and saves a subscription request (seed 004 art. 10.1.3, annex 7) inside the caller's transaction:
- * refusals are returned all at once with their paths and nothing is saved; warnings are kept with the request
- * for the provider's decision.
- */
-export async function writeRequest(db: Db, principal: Principal, at: Date, input: RequestToWrite): Promise<{ requestId: string; lines: LineRow[] }> {
+/** Everything a request is checked against: catalogue, lines already taken, perimeter, agreement and its rules. */
+async function requestContext(db: Db, principal: Principal, input: Pick<RequestToWrite, 'providerId' | 'organisationId' | 'receivedOn'>) {
   const organisation = await findOrganisation(db, principal.scope, input.organisationId);
   if (!organisation) throw new NotFoundError('Organisation');
   const catalogue = await providerCatalogue(db, input.providerId);
@@ -130,6 +129,16 @@ export async function writeRequest(db: Db, principal: Principal, at: Date, input
     population: organisation.population ?? null,
     receivedOn: input.receivedOn,
   };
+  return { context, agreement };
+}
+
+/**
+ * Checks and saves a subscription request (seed 004 art. 10.1.3, annex 7) inside the caller's transaction:
+ * refusals are returned all at once with their paths and nothing is saved; warnings are kept with the request
+ * for the provider's decision.
+ */
+export async function writeRequest(db: Db, principal: Principal, at: Date, input: RequestToWrite): Promise<{ requestId: string; lines: LineRow[] }> {
+  const { context, agreement } = await requestContext(db, principal, input);
   const lines = input.lines.map((l) => ({ ...l, wishedOn: parseCivilDate(l.wishedOn) }));
   const findings = checkRequest(lines, context);
   const refusals = findings.filter((f) => f.severity === 'refusal');
@@ -229,4 +238,24 @@ export async function changeQuantity(deps: Deps, principal: Principal, lineId: s
     await setQuantity(db, principal, at, line, input);
     return (await loadRequests(db, principal, { organisationId: line.organisationId })).find((r) => r.id === line.requestId)!;
   });
+}
+
+/**
+ * What a request would give before it is sent: every check (refusals and warnings) and the cost over a year at
+ * the grid prices — the live feedback of the portal's request form. Nothing is saved.
+ */
+export async function previewRequest(deps: Deps, principal: Principal, input: z.infer<typeof requestInputSchema>, year?: number): Promise<z.infer<typeof requestPreviewSchema>> {
+  require(principal, 'subscription:request');
+  assertMayRequestFor(principal, input.providerId, input.organisationId);
+  const db = deps.database.db;
+  const receivedOn = principal.scope.kind === 'member' || !input.receivedOn ? deps.clock.today() : parseCivilDate(input.receivedOn);
+  const { context } = await requestContext(db, principal, { ...input, receivedOn });
+  const lines = input.lines.map((l) => ({ ...l, wishedOn: parseCivilDate(l.wishedOn) }));
+  const { grids } = await loadProviderPricing(db, input.providerId);
+  const estimate = yearEstimate(lines, context.catalogue, grids, year ?? partsOf(lines.map((l) => l.wishedOn).sort()[0]!).year);
+  const money = (amount: Cents | null) => (amount === null ? null : toDecimalString(amount));
+  return {
+    findings: checkRequest(lines, context),
+    estimate: { year: estimate.year, total: toDecimalString(estimate.total), lines: estimate.lines.map((l) => ({ ...l, annualUnitPrice: money(l.annualUnitPrice), amount: money(l.amount) })) },
+  };
 }
