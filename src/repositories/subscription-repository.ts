@@ -108,3 +108,12 @@ export async function findRequestByCode(db: Db, providerId: string, code: string
   const rows = await db.select().from(subscriptionRequests).where(and(eq(subscriptionRequests.providerId, providerId), eq(subscriptionRequests.code, code)));
   return rows[0] ?? null;
 }
+
+/** The lines of a member opened under one opening record (seed 004 annex 8). */
+export async function linesWithOpeningRecord(db: Db, providerId: string, organisationId: string, reference: string): Promise<LineRow[]> {
+  return db
+    .select()
+    .from(subscriptionLines)
+    .where(and(eq(subscriptionLines.providerId, providerId), eq(subscriptionLines.organisationId, organisationId), eq(subscriptionLines.openingRecord, reference)))
+    .orderBy(asc(subscriptionLines.line));
+}

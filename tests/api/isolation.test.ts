@@ -177,6 +177,7 @@ const CASES: Case[] = [
     probe: (_w, v) => ({ method: 'POST', url: '/api/v1/subscription-requests/preview', payload: { providerId: v.providerId, organisationId: v.organisationId, lines: [{ line: 'secret-line', quantity: 1, wishedOn: '2026-06-01' }] } }),
   },
   { route: 'POST /api/v1/subscription-lines/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/events`, payload: { kind: 'cancel', on: '2026-01-01' } }) },
+  { route: 'GET /api/v1/subscription-lines/{id}/opening-record', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/subscription-lines/${v.lineId}/opening-record?format=docx` }) },
   {
     route: 'POST /api/v1/subscription-lines/{id}/quantities',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/quantities`, payload: { effectiveFrom: '2026-07-01', quantity: 2 } }),
@@ -381,6 +382,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     }
     expect((await get(`/api/v1/providers/${v.providerId}/document-templates`)).statusCode).toBe(200);
     expect((await get('/api/v1/subscription-requests')).body).toContain('SECRET demande');
+    expect((await get(`/api/v1/subscription-lines/${v.lineId}/opening-record?format=pdf`)).statusCode).toBe(200);
     expect((await get(`/api/v1/organisations/${v.organisationId}/perimeter?providerId=${v.providerId}`)).body).toContain('SECRET représentant');
   });
 });

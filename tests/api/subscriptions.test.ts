@@ -1,3 +1,4 @@
+import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -43,6 +44,18 @@ describe.each(ENGINES)('subscriptions from wish to opening record (%s)', (engine
     expect(first.lines.find((l) => l.line === 'hebergement-n1')).toMatchObject({ billableFrom: '2025-06-01' });
     expect(first.lines.filter((l) => l.line === 'messagerie').map((l) => l.options.niveau)).toEqual(['basique', 'pro', 'premium']);
     expect(first.warnings.map((x) => x.code)).toContain('late');
+
+    // Annex 8: the opening record lists every line opened under it, with its date; the member may print it.
+    const mail = first.lines.find((l) => l.openingRecord === 'PV-LENS-2025-02')!;
+    const docx = await w.app.inject({ method: 'GET', url: `/api/v1/subscription-lines/${mail.id}/opening-record?format=docx`, headers: { cookie: cli } });
+    expect(docx.statusCode, docx.body).toBe(200);
+    const xml = new PizZip(docx.rawPayload).file('word/document.xml')!.asText();
+    expect(xml).toContain('PV-LENS-2025-02');
+    expect(xml).toContain('Taille de stockage : 50 giga-octets de stockage : 12 boîte aux lettres');
+    expect(xml).toContain('1er avril 2025');
+    expect(xml).not.toContain('socle');
+    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/subscription-lines/${mail.id}/opening-record?format=pdf`, headers: { cookie: cli } });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('as Lens’s CLI: level 2 without level 1 is refused with the reason; both together are accepted and opened by record', async () => {

@@ -9,11 +9,11 @@ import {
   listTemplates,
   resetTemplate,
   uploadTemplate,
-  type RenderedDocument,
 } from '../../services/agreements/agreement-documents.ts';
 import type { Deps } from '../../services/context.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
+import { sendDocument } from '../send-document.ts';
 import type { ZodApp } from '../types.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -26,9 +26,6 @@ const templateInfoSchema = z.object({
   tags: z.array(z.object({ tag: z.string(), description: z.string() })),
 });
 
-function send(reply: { header: (k: string, v: string) => typeof reply; send: (b: Buffer) => unknown }, doc: RenderedDocument) {
-  return reply.header('content-type', doc.contentType).header('content-disposition', `attachment; filename="${doc.fileName}"`).send(doc.content);
-}
 
 /** Documents generated from agreements (DOCX from a Word template, PDF) and the providers' own templates. */
 export function documentRoutes(app: ZodApp, deps: Deps): void {
@@ -39,13 +36,13 @@ export function documentRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/api/v1/agreements/:id/document',
     { schema: { tags, summary: 'La convention en DOCX (modèle Word) ou PDF', params: z.object({ id: z.uuid() }), querystring: formatQuery }, onRequest: authenticated },
-    async (request, reply) => send(reply, await agreementDocument(deps, principalOf(request), request.params.id, request.query.format)),
+    async (request, reply) => sendDocument(reply, await agreementDocument(deps, principalOf(request), request.params.id, request.query.format)),
   );
 
   app.get(
     '/api/v1/agreements/:id/amendments/:amendmentId/document',
     { schema: { tags, summary: "L'avenant en DOCX ou PDF", params: z.object({ id: z.uuid(), amendmentId: z.uuid() }), querystring: formatQuery }, onRequest: authenticated },
-    async (request, reply) => send(reply, await amendmentDocument(deps, principalOf(request), request.params.id, request.params.amendmentId, request.query.format)),
+    async (request, reply) => sendDocument(reply, await amendmentDocument(deps, principalOf(request), request.params.id, request.params.amendmentId, request.query.format)),
   );
 
   app.get(
@@ -54,7 +51,7 @@ export function documentRoutes(app: ZodApp, deps: Deps): void {
       schema: { tags, summary: "L'accusé de réception d'une dénonciation en DOCX ou PDF", params: z.object({ id: z.uuid(), exitRequestId: z.uuid() }), querystring: formatQuery },
       onRequest: authenticated,
     },
-    async (request, reply) => send(reply, await exitAcknowledgement(deps, principalOf(request), request.params.id, request.params.exitRequestId, request.query.format)),
+    async (request, reply) => sendDocument(reply, await exitAcknowledgement(deps, principalOf(request), request.params.id, request.params.exitRequestId, request.query.format)),
   );
 
   app.get(
@@ -66,7 +63,7 @@ export function documentRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/api/v1/providers/:id/document-templates/:kind',
     { schema: { tags, summary: 'Télécharger le modèle Word en vigueur (personnalisé, sinon intégré)', params: templateParams }, onRequest: authenticated },
-    async (request, reply) => send(reply, await downloadTemplate(deps, principalOf(request), request.params.id, request.params.kind)),
+    async (request, reply) => sendDocument(reply, await downloadTemplate(deps, principalOf(request), request.params.id, request.params.kind)),
   );
 
   app.put(

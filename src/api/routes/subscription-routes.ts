@@ -12,7 +12,9 @@ import {
 } from '../../contracts/subscriptions.ts';
 import { applyLineEvent, changeQuantity, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
 import type { Deps } from '../../services/context.ts';
+import { openingRecordDocument } from '../../services/subscriptions/opening-record.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
+import { sendDocument } from '../send-document.ts';
 import type { ZodApp } from '../types.ts';
 
 const writeErrors = { 403: errorSchema, 404: errorSchema, 422: errorSchema };
@@ -70,6 +72,15 @@ export function subscriptionRoutes(app: ZodApp, deps: Deps): void {
       onRequest: authenticated,
     },
     async (request) => applyLineEvent(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/subscription-lines/:id/opening-record',
+    {
+      schema: { tags, summary: "Procès-verbal d'ouverture de la ligne (annexe 8), en DOCX ou PDF", params: idParamsSchema, querystring: z.object({ format: z.enum(['docx', 'pdf']).default('pdf') }) },
+      onRequest: authenticated,
+    },
+    async (request, reply) => sendDocument(reply, await openingRecordDocument(deps, principalOf(request), request.params.id, request.query.format)),
   );
 
   app.post(

@@ -31,14 +31,14 @@ async function templateFor(db: Db, providerId: string, kind: DocumentKind): Prom
   return (await findDocumentTemplate(db, providerId, kind))?.content ?? readFile(BUILT_IN(kind));
 }
 
-async function baseData(deps: Deps, principal: Principal, agreementId: string) {
+export async function baseData(deps: Deps, principal: Principal, agreementId: string) {
   const detail = await getAgreement(deps, principal, agreementId);
   const db = deps.database.db;
   const addresses = new Map((await organisationAddresses(db, detail.parties.map((p) => p.organisationId))).map((a) => [a.organisationId, a]));
   return { detail, data: agreementData(detail, addresses, deps.clock.today()) };
 }
 
-async function output<T extends AgreementData>(deps: Deps, providerId: string, kind: DocumentKind, format: DocumentFormat, data: T, pdf: (data: T) => Promise<Buffer>, name: string): Promise<RenderedDocument> {
+export async function output<T extends AgreementData>(deps: Deps, providerId: string, kind: DocumentKind, format: DocumentFormat, data: T, pdf: (data: T) => Promise<Buffer>, name: string): Promise<RenderedDocument> {
   const content = format === 'pdf' ? await pdf(data) : fillTemplate(await templateFor(deps.database.db, providerId, kind), data);
   return { fileName: `${name}.${format}`, contentType: CONTENT_TYPES[format], content };
 }

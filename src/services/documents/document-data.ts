@@ -24,7 +24,12 @@ export interface Address {
   representativeTitle: string | null;
 }
 
-export const DOCUMENT_KINDS = { convention: 'Convention', avenant: 'Avenant', accuse_sortie: 'Accusé de réception de dénonciation' } as const;
+export const DOCUMENT_KINDS = {
+  convention: 'Convention',
+  avenant: 'Avenant',
+  accuse_sortie: 'Accusé de réception de dénonciation',
+  pv_ouverture: "Procès-verbal d'ouverture de service",
+} as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_VALUES = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
 
@@ -87,10 +92,18 @@ const EXIT_TAGS = {
   sortie_explication: 'Conséquence de la demande selon les règles de la convention',
 };
 
+const OPENING_TAGS = {
+  pv_reference: 'Référence du procès-verbal',
+  pv_date: "Date d'ouverture effective (la plus ancienne des lignes)",
+  pv_adherent: 'Adhérent dont les services sont ouverts',
+  lignes: 'Boucle {#lignes}{service} {options} {volume} {date_ouverture}{/lignes} sur les lignes ouvertes',
+};
+
 export const TEMPLATE_TAGS: Record<DocumentKind, Record<string, string>> = {
   convention: AGREEMENT_TAGS,
   avenant: { ...AGREEMENT_TAGS, ...AMENDMENT_TAGS },
   accuse_sortie: { ...AGREEMENT_TAGS, ...EXIT_TAGS },
+  pv_ouverture: { ...AGREEMENT_TAGS, ...OPENING_TAGS },
 };
 /** Tags valid inside a loop, by loop name. */
 export const LOOP_TAGS: Record<string, string[]> = {
@@ -99,6 +112,7 @@ export const LOOP_TAGS: Record<string, string[]> = {
   regles: ['texte'],
   modifications: ['texte'],
   approbations: ['nom', 'date', 'deliberation'],
+  lignes: ['service', 'options', 'volume', 'date_ouverture'],
 };
 
 const long = (value: string | null | undefined) => (value ? formatCivilDateLongFr(parseCivilDate(value)) : '');
@@ -211,5 +225,26 @@ export function exitData(base: AgreementData, exit: ExitView): ExitData {
     sortie_effet: long(exit.effectiveOn),
     sortie_dernier_jour: formatCivilDateLongFr(addDays(parseCivilDate(exit.effectiveOn), -1)),
     sortie_explication: `${exit.late && exit.mayBeHeldUntil ? '' : timing}${held}`.trim() + (exit.amendmentRequired ? ' Un avenant précise le nouveau périmètre de service.' : ''),
+  };
+}
+
+export type OpeningRecordData = AgreementData & Omit<Record<keyof typeof OPENING_TAGS, string>, 'lignes'> & {
+  lignes: { service: string; options: string; volume: string; date_ouverture: string }[];
+};
+
+/** Seed 004 annex 8: "Par le présent document, le service … sera ouvert à partir du …". */
+export function openingRecordData(
+  base: AgreementData,
+  reference: string,
+  member: string,
+  lines: { service: string; options: string; quantity: number; unit: string; openedOn: string }[],
+): OpeningRecordData {
+  const first = [...lines].sort((a, b) => a.openedOn.localeCompare(b.openedOn))[0];
+  return {
+    ...base,
+    pv_reference: reference,
+    pv_date: long(first?.openedOn),
+    pv_adherent: member,
+    lignes: lines.map((l) => ({ service: l.service, options: l.options, volume: `${l.quantity} ${l.unit}`, date_ouverture: long(l.openedOn) })),
   };
 }

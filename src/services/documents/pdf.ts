@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { AgreementData, AmendmentData, ExitData } from './document-data.ts';
+import type { AgreementData, AmendmentData, ExitData, OpeningRecordData } from './document-data.ts';
 
 /**
  * The same documents as PDF, laid out like the built-in Word templates (templates/*.docx). A provider's own
@@ -87,5 +87,24 @@ export function exitAcknowledgementPdf(data: ExitData): Promise<Buffer> {
     list(doc, data.regles.map((r) => r.texte));
     doc.moveDown();
     doc.text(`Pour ${data.fournisseur_nom}${data.fournisseur_representant ? `, ${data.fournisseur_representant}` : ''}${data.fournisseur_qualite ? `, ${data.fournisseur_qualite}` : ''}`, { align: 'right' });
+  });
+}
+
+export function openingRecordPdf(data: OpeningRecordData): Promise<Buffer> {
+  const title = `Procès-verbal d’ouverture de service ${data.pv_reference}`;
+  return render(title, data.fournisseur_nom, (doc) => {
+    head(doc, data, title);
+    para(doc, `Convention : ${data.convention_titre} (référence ${data.convention_code}).`);
+    para(doc, `Le présent document précise la date d’ouverture effective des services de ${data.pv_adherent} ci-dessous.`);
+    heading(doc, 'Services ouverts');
+    list(doc, data.lignes.map((l) => `${l.service}${l.options ? ` (${l.options})` : ''} : ${l.volume}, ouvert à partir du ${l.date_ouverture}`));
+    heading(doc, 'Dès cette date');
+    list(doc, [
+      `${data.fournisseur_nom} s’engage à fournir ledit service dans les modalités validées par les parties.`,
+      `${data.pv_adherent} s’engage à être facturée pour le service rendu dans les modalités validées entre les parties.`,
+    ]);
+    doc.moveDown();
+    para(doc, `Pour ${data.fournisseur_nom}${data.fournisseur_representant ? `, ${data.fournisseur_representant}` : ''}`);
+    para(doc, `Pour ${data.pv_adherent}${data.adherent_representant ? `, ${data.adherent_representant}` : ''}`);
   });
 }
