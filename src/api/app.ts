@@ -16,6 +16,7 @@ import { agreementRoutes } from './routes/agreement-routes.ts';
 import { amendmentRoutes } from './routes/amendment-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
+import { quoteRoutes } from './routes/quote-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   amendmentRoutes(app, deps);
   documentRoutes(app, deps);
   subscriptionRoutes(app, deps);
+  quoteRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

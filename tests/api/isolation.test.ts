@@ -45,6 +45,7 @@ interface Victim {
   exitRequestId: string;
   updatedAt: string;
   lineId: string;
+  quoteId: string;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -182,6 +183,16 @@ const CASES: Case[] = [
     route: 'POST /api/v1/subscription-lines/{id}/quantities',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/quantities`, payload: { effectiveFrom: '2026-07-01', quantity: 2 } }),
   },
+  { route: 'GET /api/v1/quotes', probe: () => ({ method: 'GET', url: '/api/v1/quotes' }) },
+  {
+    route: 'POST /api/v1/quotes',
+    probe: (_w, v) => ({ method: 'POST', url: '/api/v1/quotes', payload: { providerId: v.providerId, organisationId: v.organisationId, subject: 'Intrus', validUntil: '2026-12-31', lines: [{ nature: 'x', quantity: '1', unitPrice: '1.00' }] } }),
+  },
+  { route: 'POST /api/v1/quotes/{id}/send', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/quotes/${v.quoteId}/send`, payload: { sentOn: '2026-03-01' } }) },
+  { route: 'POST /api/v1/quotes/{id}/acceptance', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/quotes/${v.quoteId}/acceptance`, payload: { acceptedOn: '2026-03-02', acceptedBy: 'Intrus' } }) },
+  { route: 'POST /api/v1/quotes/{id}/decline', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/quotes/${v.quoteId}/decline`, payload: { declinedOn: '2026-03-02' } }) },
+  { route: 'GET /api/v1/quotes/{id}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/quotes/${v.quoteId}/document` }) },
+  { route: 'GET /api/v1/quotes/{id}/signed-document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/quotes/${v.quoteId}/signed-document` }) },
   { route: 'GET /api/v1/calendar', probe: () => ({ method: 'GET', url: '/api/v1/calendar?from=2024-01-01&to=2030-12-31' }) },
   { route: 'GET /api/v1/calendar.ics', probe: () => ({ method: 'GET', url: '/api/v1/calendar.ics?from=2024-01-01&to=2030-12-31' }) },
   { route: 'POST /api/v1/calendar/feed', probe: () => ({ method: 'POST', url: '/api/v1/calendar/feed' }), ownOnly: 'the caller’s own feed address; its content is probed below' },
@@ -286,6 +297,22 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { providerId: w.ids.coeurCoteFleurie, lines: ['secret-line'], representative: 'SECRET représentant', deliberation: { organ: 'Conseil municipal', date: '2025-01-05' } },
     });
     expect(perimeter.statusCode, perimeter.body).toBe(201);
+    const quote = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/quotes',
+      headers: { cookie: admin },
+      payload: { providerId: w.ids.coeurCoteFleurie, organisationId: w.ids.trouville, subject: 'SECRET devis', issuedOn: '2026-03-01', validUntil: '2026-12-31', lines: [{ line: 'secret-line', quantity: '1', unitPrice: '987.65' }] },
+    });
+    expect(quote.statusCode, quote.body).toBe(201);
+    const quoteId = quote.json().id as string;
+    await w.app.inject({ method: 'POST', url: `/api/v1/quotes/${quoteId}/send`, headers: { cookie: admin }, payload: { sentOn: '2026-03-01' } });
+    const signed = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/quotes/${quoteId}/acceptance`,
+      headers: { cookie: admin },
+      payload: { acceptedOn: '2026-03-05', acceptedBy: 'SECRET signataire', signedDocumentBase64: Buffer.from('SECRET signé').toString('base64') },
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
     return {
       agreementId,
       organisationId: w.ids.trouville,
@@ -296,6 +323,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       exitRequestId: exit.json().id,
       updatedAt: detail.updatedAt,
       lineId,
+      quoteId,
     };
   }
 
@@ -382,6 +410,9 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     }
     expect((await get(`/api/v1/providers/${v.providerId}/document-templates`)).statusCode).toBe(200);
     expect((await get('/api/v1/subscription-requests')).body).toContain('SECRET demande');
+    expect((await get('/api/v1/quotes')).body).toContain('SECRET devis');
+    expect((await get(`/api/v1/quotes/${v.quoteId}/signed-document`)).body).toBe('SECRET signé');
+    expect((await get(`/api/v1/quotes/${v.quoteId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/subscription-lines/${v.lineId}/opening-record?format=pdf`)).statusCode).toBe(200);
     expect((await get(`/api/v1/organisations/${v.organisationId}/perimeter?providerId=${v.providerId}`)).body).toContain('SECRET représentant');
   });

@@ -1,11 +1,6 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, providers } from './organisations.ts';
-
-/** Binary content (PostgreSQL bytea) as a Node Buffer, on both drivers. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
+import { bytea } from './types.ts';
 
 /** An agreement between a provider and its members, with its legal rules as data (domain/agreements/rules.ts). */
 export const agreements = pgTable(

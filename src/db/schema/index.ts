@@ -7,3 +7,4 @@ export * from './agreements.ts';
 export * from './calendar.ts';
 export * from './mail.ts';
 export * from './subscriptions.ts';
+export * from './quotes.ts';

@@ -7,7 +7,7 @@ import type { AgreementData, AmendmentData, ExitData, OpeningRecordData } from '
  */
 type Pdf = InstanceType<typeof PDFDocument>;
 
-function render(titleText: string, author: string, draw: (doc: Pdf) => void): Promise<Buffer> {
+export function render(titleText: string, author: string, draw: (doc: Pdf) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: titleText, Author: author }, lang: 'fr-FR', displayTitle: true, pdfVersion: '1.7', tagged: true });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -17,8 +17,8 @@ function render(titleText: string, author: string, draw: (doc: Pdf) => void): Pr
   return done;
 }
 
-const heading = (doc: Pdf, text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
-const para = (doc: Pdf, text: string) => (text.trim() ? doc.font('Helvetica').fontSize(10).text(text, { align: 'justify' }).moveDown(0.4) : doc);
+export const heading = (doc: Pdf, text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
+export const para = (doc: Pdf, text: string) => (text.trim() ? doc.font('Helvetica').fontSize(10).text(text, { align: 'justify' }).moveDown(0.4) : doc);
 
 function head(doc: Pdf, data: AgreementData, title: string): void {
   doc.font('Helvetica-Bold').fontSize(10).text(data.fournisseur_nom);
