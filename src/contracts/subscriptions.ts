@@ -67,6 +67,30 @@ export const subscriptionLineSchema = z.object({
   quantities: z.array(z.object({ effectiveFrom: z.string(), quantity: z.number().int() })),
 });
 
+export const TASK_KINDS = {
+  compliance_plan: 'Plan de mise en conformité aux prérequis (adhérent)',
+  resource_study: 'Étude des ressources nécessaires (fournisseur)',
+  technical_audit: 'Audit des prérequis techniques (annexe 3)',
+  other: 'Autre',
+} as const;
+export const TASK_KIND_VALUES = Object.keys(TASK_KINDS) as [keyof typeof TASK_KINDS, ...(keyof typeof TASK_KINDS)[]];
+
+export const taskInputSchema = z
+  .object({ kind: z.enum(TASK_KIND_VALUES), owner: z.enum(['member', 'provider']), title: text(300), dueOn: civilDateSchema })
+  .strict();
+export const taskDoneSchema = z.object({ doneOn: civilDateSchema, note: z.string().max(2000).optional() }).strict();
+export const taskSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(TASK_KIND_VALUES),
+  kindLabel: z.string(),
+  owner: z.enum(['member', 'provider']),
+  title: z.string(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
 export const subscriptionRequestSchema = z.object({
   id: z.uuid(),
   providerId: z.uuid(),
@@ -79,6 +103,7 @@ export const subscriptionRequestSchema = z.object({
   warnings: z.array(findingSchema),
   note: z.string().nullable(),
   lines: z.array(subscriptionLineSchema),
+  tasks: z.array(taskSchema),
 });
 export type SubscriptionRequestView = z.infer<typeof subscriptionRequestSchema>;
 

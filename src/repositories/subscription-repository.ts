@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Scope } from '../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
-import { authorisedPerimeters, organisations, subscriptionLineEvents, subscriptionLines, subscriptionQuantities, subscriptionRequests } from '../db/schema/index.ts';
+import { authorisedPerimeters, organisations, subscriptionLineEvents, subscriptionLines, subscriptionQuantities, subscriptionRequests, subscriptionTasks } from '../db/schema/index.ts';
 import { providerMemberVisibleTo } from '../db/scope.ts';
 
 export type PerimeterRow = typeof authorisedPerimeters.$inferSelect;
@@ -116,4 +116,39 @@ export async function linesWithOpeningRecord(db: Db, providerId: string, organis
     .from(subscriptionLines)
     .where(and(eq(subscriptionLines.providerId, providerId), eq(subscriptionLines.organisationId, organisationId), eq(subscriptionLines.openingRecord, reference)))
     .orderBy(asc(subscriptionLines.line));
+}
+
+export type TaskRow = typeof subscriptionTasks.$inferSelect;
+
+export async function tasksOfRequests(db: Db, requestIds: string[]): Promise<TaskRow[]> {
+  if (!requestIds.length) return [];
+  return db.select().from(subscriptionTasks).where(inArray(subscriptionTasks.requestId, requestIds)).orderBy(asc(subscriptionTasks.dueOn));
+}
+
+export async function insertTask(db: Db, values: Omit<typeof subscriptionTasks.$inferInsert, 'id'>): Promise<string> {
+  const [row] = await db.insert(subscriptionTasks).values(values).returning({ id: subscriptionTasks.id });
+  return row!.id;
+}
+
+export async function findTaskForUpdate(db: Db, scope: Scope, id: string): Promise<(TaskRow & { providerId: string; organisationId: string }) | null> {
+  const rows = await db
+    .select({ task: subscriptionTasks, providerId: subscriptionRequests.providerId, organisationId: subscriptionRequests.organisationId })
+    .from(subscriptionTasks)
+    .innerJoin(subscriptionRequests, eq(subscriptionRequests.id, subscriptionTasks.requestId))
+    .where(and(eq(subscriptionTasks.id, id), providerMemberVisibleTo(scope, subscriptionRequests.providerId, subscriptionRequests.organisationId)))
+    .for('update', { of: subscriptionTasks });
+  const row = rows[0];
+  return row ? { ...row.task, providerId: row.providerId, organisationId: row.organisationId } : null;
+}
+
+export async function markTaskDone(db: Db, id: string, doneOn: string, note: string | null): Promise<void> {
+  await db.update(subscriptionTasks).set({ doneOn, note }).where(eq(subscriptionTasks.id, id));
+}
+
+export async function findRequestRow(db: Db, scope: Scope, id: string) {
+  const rows = await db
+    .select()
+    .from(subscriptionRequests)
+    .where(and(eq(subscriptionRequests.id, id), providerMemberVisibleTo(scope, subscriptionRequests.providerId, subscriptionRequests.organisationId)));
+  return rows[0] ?? null;
 }

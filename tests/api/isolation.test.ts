@@ -46,6 +46,8 @@ interface Victim {
   updatedAt: string;
   lineId: string;
   quoteId: string;
+  requestId: string;
+  taskId: string;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -183,6 +185,11 @@ const CASES: Case[] = [
     route: 'POST /api/v1/subscription-lines/{id}/quantities',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-lines/${v.lineId}/quantities`, payload: { effectiveFrom: '2026-07-01', quantity: 2 } }),
   },
+  {
+    route: 'POST /api/v1/subscription-requests/{id}/tasks',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-requests/${v.requestId}/tasks`, payload: { kind: 'other', owner: 'provider', title: 'Intrus', dueOn: '2026-06-01' } }),
+  },
+  { route: 'POST /api/v1/subscription-tasks/{id}/done', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-tasks/${v.taskId}/done`, payload: { doneOn: '2026-06-01' } }) },
   { route: 'GET /api/v1/quotes', probe: () => ({ method: 'GET', url: '/api/v1/quotes' }) },
   {
     route: 'POST /api/v1/quotes',
@@ -286,6 +293,10 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     });
     expect(request.statusCode, request.body).toBe(201);
     const lineId = request.json().lines[0].id as string;
+    const requestId = request.json().id as string;
+    const task = await w.app.inject({ method: 'POST', url: `/api/v1/subscription-requests/${requestId}/tasks`, headers: { cookie: admin }, payload: { kind: 'other', owner: 'member', title: 'SECRET tâche', dueOn: '2026-06-01' } });
+    expect(task.statusCode, task.body).toBe(201);
+    const taskId = task.json().tasks[0].id as string;
     for (const event of [{ kind: 'accept', on: '2025-02-01' }, { kind: 'open', openedOn: '2025-03-01', openingRecord: 'PV-SECRET' }]) {
       const applied = await w.app.inject({ method: 'POST', url: `/api/v1/subscription-lines/${lineId}/events`, headers: { cookie: admin }, payload: event });
       expect(applied.statusCode, applied.body).toBe(200);
@@ -324,6 +335,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       updatedAt: detail.updatedAt,
       lineId,
       quoteId,
+      requestId,
+      taskId,
     };
   }
 

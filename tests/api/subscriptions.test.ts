@@ -138,6 +138,25 @@ describe.each(ENGINES)('subscriptions from wish to opening record (%s)', (engine
     expect(other.statusCode).toBe(403);
   });
 
+  it('tracks the member’s compliance plan and the provider’s study as tasks with dates', async () => {
+    const created = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'messagerie', options: { niveau: 'basique', stockage: '10' }, quantity: 3, wishedOn: '2026-11-01' }] }, cli);
+    const requestId = created.json().id as string;
+    expect((await post(`/api/v1/subscription-requests/${requestId}/tasks`, { kind: 'compliance_plan', owner: 'member', title: 'Plan', dueOn: '2026-04-30' }, cli)).statusCode).toBe(403);
+    const plan = await post(`/api/v1/subscription-requests/${requestId}/tasks`, { kind: 'compliance_plan', owner: 'member', title: 'Mise en conformité du câblage', dueOn: '2026-03-01' }, staff);
+    expect(plan.statusCode, plan.body).toBe(201);
+    const study = await post(`/api/v1/subscription-requests/${requestId}/tasks`, { kind: 'resource_study', owner: 'provider', title: 'Étude des ressources', dueOn: '2026-05-31' }, staff);
+    const tasks = study.json().tasks as { id: string; kind: string; overdue: boolean }[];
+    // The test clock is 15 March 2026: the plan due on 1 March is overdue.
+    expect(tasks.map((t) => [t.kind, t.overdue])).toEqual([
+      ['compliance_plan', true],
+      ['resource_study', false],
+    ]);
+    expect((await post(`/api/v1/subscription-tasks/${tasks[1]!.id}/done`, { doneOn: '2026-03-15' }, cli)).statusCode).toBe(403);
+    const done = await post(`/api/v1/subscription-tasks/${tasks[0]!.id}/done`, { doneOn: '2026-03-14', note: 'Câblage refait' }, cli);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().tasks[0]).toMatchObject({ doneOn: '2026-03-14', overdue: false });
+  });
+
   it('a member may cancel its own pending line, not one that is open', async () => {
     const created = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'messagerie', options: { niveau: 'pro', stockage: '10' }, quantity: 5, wishedOn: '2026-10-01' }] }, cli);
     expect(created.statusCode, created.body).toBe(201);

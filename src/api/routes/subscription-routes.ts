@@ -9,8 +9,10 @@ import {
   requestListQuerySchema,
   requestPreviewSchema,
   subscriptionRequestSchema,
+  taskDoneSchema,
+  taskInputSchema,
 } from '../../contracts/subscriptions.ts';
-import { applyLineEvent, changeQuantity, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
+import { addTask, applyLineEvent, changeQuantity, completeTask, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
 import type { Deps } from '../../services/context.ts';
 import { openingRecordDocument } from '../../services/subscriptions/opening-record.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
@@ -63,6 +65,18 @@ export function subscriptionRoutes(app: ZodApp, deps: Deps): void {
       onRequest: authenticated,
     },
     async (request) => previewRequest(deps, principalOf(request), request.body, request.query.year),
+  );
+
+  app.post(
+    '/api/v1/subscription-requests/:id/tasks',
+    { schema: { tags, summary: "Ajouter une tâche de suivi (plan de conformité, étude, audit)", params: idParamsSchema, body: taskInputSchema, response: { 201: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request, reply) => reply.status(201).send(await addTask(deps, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/subscription-tasks/:id/done',
+    { schema: { tags, summary: 'Marquer une tâche comme faite', params: idParamsSchema, body: taskDoneSchema, response: { 200: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request) => completeTask(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -89,3 +89,24 @@ export const subscriptionQuantities = pgTable(
   },
   (t) => [uniqueIndex('subscription_quantity_key').on(t.lineId, t.effectiveFrom)],
 );
+
+/**
+ * Work that follows a request's study by the strategic committee (seed 004 art. 10.1.3): the member's
+ * compliance plan with the prerequisites, the provider's study of the resources needed, the technical audit.
+ */
+export const subscriptionTasks = pgTable(
+  'subscription_task',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id').notNull().references(() => subscriptionRequests.id),
+    kind: text('kind').notNull(),
+    /** Who does it: the member or the provider. */
+    owner: text('owner').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('subscription_task_request_idx').on(t.requestId)],
+);

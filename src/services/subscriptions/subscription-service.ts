@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SubscriptionRequestView, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
+import type { SubscriptionRequestView, taskDoneSchema, taskInputSchema, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
 import { effectiveDate, finalEnd } from '../../domain/agreements/calendar.ts';
 import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { compareCivilDates, formatCivilDateFr, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
@@ -25,6 +25,10 @@ import {
   updateLineState,
   upsertQuantity,
   type LineRow,
+  findRequestRow,
+  findTaskForUpdate,
+  insertTask,
+  markTaskDone,
 } from '../../repositories/subscription-repository.ts';
 import { documentToDomain, rowsToDocument } from '../catalogue/catalogue-mapping.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
@@ -174,20 +178,20 @@ export async function submitRequest(deps: Deps, principal: Principal, input: z.i
   const receivedOn = principal.scope.kind === 'member' || !input.receivedOn ? deps.clock.today() : parseCivilDate(input.receivedOn);
   return deps.database.transaction(async ({ db }) => {
     const { requestId } = await writeRequest(db, principal, at, { ...input, receivedOn });
-    return (await loadRequests(db, principal, { organisationId: input.organisationId })).find((r) => r.id === requestId)!;
+    return (await loadRequests(db, principal, { organisationId: input.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
   });
 }
 
-async function loadRequests(db: Db, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined }): Promise<SubscriptionRequestView[]> {
+async function loadRequests(db: Db, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined }, today: CivilDate): Promise<SubscriptionRequestView[]> {
   const rows = await listRequestRows(db, principal.scope, filter);
   const catalogues = new Map<string, ProviderCatalogue>();
   for (const providerId of new Set(rows.map((r) => r.providerId))) catalogues.set(providerId, await providerCatalogue(db, providerId));
-  return requestViews(db, rows, catalogues);
+  return requestViews(db, rows, catalogues, today);
 }
 
 export async function listRequests(deps: Deps, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined }): Promise<SubscriptionRequestView[]> {
   require(principal, 'organisation:read');
-  return loadRequests(deps.database.db, principal, filter);
+  return loadRequests(deps.database.db, principal, filter, deps.clock.today());
 }
 
 /** Applies one event to a line through the workflow, inside the caller's transaction; refused transitions say why. */
@@ -214,7 +218,7 @@ export async function applyLineEvent(deps: Deps, principal: Principal, lineId: s
     if (!line) throw new NotFoundError('Ligne de souscription');
     assertMayRequestFor(principal, line.providerId, line.organisationId);
     await applyEventTo(db, principal, at, line, input);
-    return (await loadRequests(db, principal, { organisationId: line.organisationId })).find((r) => r.id === line.requestId)!;
+    return (await loadRequests(db, principal, { organisationId: line.organisationId }, deps.clock.today())).find((r) => r.id === line.requestId)!;
   });
 }
 
@@ -236,7 +240,7 @@ export async function changeQuantity(deps: Deps, principal: Principal, lineId: s
     if (!line) throw new NotFoundError('Ligne de souscription');
     assertActsFor(principal, line.providerId);
     await setQuantity(db, principal, at, line, input);
-    return (await loadRequests(db, principal, { organisationId: line.organisationId })).find((r) => r.id === line.requestId)!;
+    return (await loadRequests(db, principal, { organisationId: line.organisationId }, deps.clock.today())).find((r) => r.id === line.requestId)!;
   });
 }
 
@@ -258,4 +262,34 @@ export async function previewRequest(deps: Deps, principal: Principal, input: z.
     findings: checkRequest(lines, context),
     estimate: { year: estimate.year, total: toDecimalString(estimate.total), lines: estimate.lines.map((l) => ({ ...l, annualUnitPrice: money(l.annualUnitPrice), amount: money(l.amount) })) },
   };
+}
+
+/** A task that follows the committee's study: who does it, by when (seed 004 art. 10.1.3). */
+export async function addTask(deps: Deps, principal: Principal, requestId: string, input: z.infer<typeof taskInputSchema>): Promise<SubscriptionRequestView> {
+  require(principal, 'subscription:decide');
+  const at = deps.clock.now();
+  return deps.database.transaction(async ({ db }) => {
+    const request = await findRequestRow(db, principal.scope, requestId);
+    if (!request) throw new NotFoundError('Demande de souscription');
+    assertActsFor(principal, request.providerId);
+    const id = await insertTask(db, { requestId, ...input, createdAt: at.toISOString() });
+    await recordAudit(db, principal, at, { action: 'create', entityType: 'subscription_task', entityId: id, organisationId: request.organisationId, after: input });
+    return (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
+  });
+}
+
+/** Marks a task done; the member may close its own tasks (its compliance plan), the provider any. */
+export async function completeTask(deps: Deps, principal: Principal, taskId: string, input: z.infer<typeof taskDoneSchema>): Promise<SubscriptionRequestView> {
+  require(principal, 'subscription:request');
+  const at = deps.clock.now();
+  return deps.database.transaction(async ({ db }) => {
+    const task = await findTaskForUpdate(db, principal.scope, taskId);
+    if (!task) throw new NotFoundError('Tâche');
+    assertMayRequestFor(principal, task.providerId, task.organisationId);
+    if (principal.scope.kind === 'member' && task.owner !== 'member') throw new ForbiddenError('Cette tâche revient au fournisseur');
+    if (task.doneOn) throw new ValidationError('Tâche déjà faite', [{ path: 'doneOn', message: `faite le ${formatCivilDateFr(parseCivilDate(task.doneOn))}` }]);
+    await markTaskDone(db, taskId, input.doneOn, input.note ?? null);
+    await recordAudit(db, principal, at, { action: 'update', entityType: 'subscription_task', entityId: taskId, organisationId: task.organisationId, before: { doneOn: null }, after: input });
+    return (await loadRequests(db, principal, { organisationId: task.organisationId }, deps.clock.today())).find((r) => r.id === task.requestId)!;
+  });
 }

@@ -4,7 +4,8 @@ import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { parseCivilDate } from '../../domain/civil-date.ts';
 import { billableFrom, LINE_STATUS_LABELS, REFUSAL_REASONS, type LineEvent, type LineState } from '../../domain/subscriptions/workflow.ts';
 import type { Db } from '../../db/database.ts';
-import { eventsOfLines, linesOfRequests, quantitiesOfLines, type LineRow, type RequestRow } from '../../repositories/subscription-repository.ts';
+import { eventsOfLines, linesOfRequests, quantitiesOfLines, tasksOfRequests, type LineRow, type RequestRow } from '../../repositories/subscription-repository.ts';
+import { TASK_KINDS } from '../../contracts/subscriptions.ts';
 
 type LineView = z.infer<typeof subscriptionLineSchema>;
 
@@ -24,10 +25,11 @@ export function baseLines(catalogue: Catalogue & { sharedCharges?: { chargeLine:
 }
 
 /** Requests with their lines, each line with its history, volumes and the date from which it is billable. */
-export async function requestViews(db: Db, requests: RequestRow[], catalogues: Map<string, Catalogue & { sharedCharges?: { chargeLine: string }[] }>): Promise<SubscriptionRequestView[]> {
+export async function requestViews(db: Db, requests: RequestRow[], catalogues: Map<string, Catalogue & { sharedCharges?: { chargeLine: string }[] }>, today: string): Promise<SubscriptionRequestView[]> {
   const lines = await linesOfRequests(db, requests.map((r) => r.id));
   const events = await eventsOfLines(db, lines.map((l) => l.id));
   const quantities = await quantitiesOfLines(db, lines.map((l) => l.id));
+  const tasks = await tasksOfRequests(db, requests.map((r) => r.id));
   const byRequest = new Map<string, LineRow[]>();
   for (const line of lines) byRequest.set(line.requestId, [...(byRequest.get(line.requestId) ?? []), line]);
   return requests.map((request) => {
@@ -44,6 +46,19 @@ export async function requestViews(db: Db, requests: RequestRow[], catalogues: M
       submittedBy: request.submittedBy,
       warnings: request.warnings as z.infer<typeof findingSchema>[],
       note: request.note,
+      tasks: tasks
+        .filter((t) => t.requestId === request.id)
+        .map((t) => ({
+          id: t.id,
+          kind: t.kind as keyof typeof TASK_KINDS,
+          kindLabel: TASK_KINDS[t.kind as keyof typeof TASK_KINDS],
+          owner: t.owner as 'member' | 'provider',
+          title: t.title,
+          dueOn: t.dueOn,
+          doneOn: t.doneOn,
+          note: t.note,
+          overdue: !t.doneOn && t.dueOn < today,
+        })),
       lines: (byRequest.get(request.id) ?? []).map((line): LineView => {
         const state = line.state as LineState;
         return {
