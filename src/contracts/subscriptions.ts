@@ -104,6 +104,10 @@ export const subscriptionRequestSchema = z.object({
   note: z.string().nullable(),
   lines: z.array(subscriptionLineSchema),
   tasks: z.array(taskSchema),
+  /** Technical prerequisites of the requested lines (catalogue, seed 004 annex 3), met: null while unchecked. */
+  checklist: z.array(
+    z.object({ line: z.string(), lineName: z.string(), item: z.string(), met: z.boolean().nullable(), checkedOn: z.string().nullable(), checkedBy: z.string().nullable(), note: z.string().nullable() }),
+  ),
 });
 export type SubscriptionRequestView = z.infer<typeof subscriptionRequestSchema>;
 
@@ -128,3 +132,5 @@ export const requestPreviewSchema = z.object({
     lines: z.array(z.object({ index: z.number().int(), months: z.number().int(), annualUnitPrice: z.string().nullable(), amount: z.string().nullable(), note: z.string().nullable() })),
   }),
 });
+
+export const prerequisiteCheckInputSchema = z.object({ line: text(64), item: text(500), met: z.boolean(), note: z.string().max(2000).optional() }).strict();

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Scope } from '../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
-import { authorisedPerimeters, organisations, subscriptionLineEvents, subscriptionLines, subscriptionQuantities, subscriptionRequests, subscriptionTasks } from '../db/schema/index.ts';
+import { authorisedPerimeters, organisations, subscriptionLineEvents, subscriptionLines, subscriptionQuantities, subscriptionRequests, subscriptionTasks, prerequisiteChecks } from '../db/schema/index.ts';
 import { providerMemberVisibleTo } from '../db/scope.ts';
 
 export type PerimeterRow = typeof authorisedPerimeters.$inferSelect;
@@ -151,4 +151,19 @@ export async function findRequestRow(db: Db, scope: Scope, id: string) {
     .from(subscriptionRequests)
     .where(and(eq(subscriptionRequests.id, id), providerMemberVisibleTo(scope, subscriptionRequests.providerId, subscriptionRequests.organisationId)));
   return rows[0] ?? null;
+}
+
+export type PrerequisiteCheckRow = typeof prerequisiteChecks.$inferSelect;
+
+export async function checksOfRequests(db: Db, requestIds: string[]): Promise<PrerequisiteCheckRow[]> {
+  if (!requestIds.length) return [];
+  return db.select().from(prerequisiteChecks).where(inArray(prerequisiteChecks.requestId, requestIds));
+}
+
+/** The latest answer for an item replaces the previous one; the audit log keeps the history. */
+export async function upsertCheck(db: Db, values: PrerequisiteCheckRow): Promise<void> {
+  await db
+    .insert(prerequisiteChecks)
+    .values(values)
+    .onConflictDoUpdate({ target: [prerequisiteChecks.requestId, prerequisiteChecks.line, prerequisiteChecks.item], set: { met: values.met, checkedOn: values.checkedOn, checkedBy: values.checkedBy, note: values.note } });
 }

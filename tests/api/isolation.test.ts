@@ -189,6 +189,10 @@ const CASES: Case[] = [
     route: 'POST /api/v1/subscription-requests/{id}/tasks',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-requests/${v.requestId}/tasks`, payload: { kind: 'other', owner: 'provider', title: 'Intrus', dueOn: '2026-06-01' } }),
   },
+  {
+    route: 'POST /api/v1/subscription-requests/{id}/prerequisite-checks',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-requests/${v.requestId}/prerequisite-checks`, payload: { line: 'secret-line', item: 'x', met: true } }),
+  },
   { route: 'POST /api/v1/subscription-tasks/{id}/done', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-tasks/${v.taskId}/done`, payload: { doneOn: '2026-06-01' } }) },
   { route: 'GET /api/v1/quotes', probe: () => ({ method: 'GET', url: '/api/v1/quotes' }) },
   {

@@ -157,6 +157,21 @@ describe.each(ENGINES)('subscriptions from wish to opening record (%s)', (engine
     expect(done.json().tasks[0]).toMatchObject({ doneOn: '2026-03-14', overdue: false });
   });
 
+  it('keeps the technical prerequisites checklist of the requested lines (annex 3)', async () => {
+    const created = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'socle-reseau', quantity: 1, wishedOn: '2026-11-01' }] }, cli);
+    const request = created.json() as { id: string; checklist: { line: string; item: string; met: boolean | null }[] };
+    expect(request.checklist.length).toBeGreaterThan(0);
+    expect(request.checklist.every((c) => c.line === 'socle-reseau' && c.met === null)).toBe(true);
+    const item = request.checklist[0]!.item;
+    const declared = await post(`/api/v1/subscription-requests/${request.id}/prerequisite-checks`, { line: 'socle-reseau', item, met: true }, cli);
+    expect(declared.statusCode, declared.body).toBe(200);
+    expect(declared.json().checklist[0]).toMatchObject({ met: true, checkedBy: expect.any(String) });
+    const audited = await post(`/api/v1/subscription-requests/${request.id}/prerequisite-checks`, { line: 'socle-reseau', item, met: false, note: 'Fibre absente' }, staff);
+    expect(audited.json().checklist[0]).toMatchObject({ met: false, note: 'Fibre absente' });
+    const unknown = await post(`/api/v1/subscription-requests/${request.id}/prerequisite-checks`, { line: 'socle-reseau', item: 'Inventé', met: true }, cli);
+    expect(unknown.statusCode).toBe(422);
+  });
+
   it('a member may cancel its own pending line, not one that is open', async () => {
     const created = await post('/api/v1/subscription-requests', { providerId: w.ids.call, organisationId: w.ids.lens, lines: [{ line: 'messagerie', options: { niveau: 'pro', stockage: '10' }, quantity: 5, wishedOn: '2026-10-01' }] }, cli);
     expect(created.statusCode, created.body).toBe(201);

@@ -4,6 +4,7 @@ import {
   lineEventInputSchema,
   perimeterInputSchema,
   perimeterSchema,
+  prerequisiteCheckInputSchema,
   quantityInputSchema,
   requestInputSchema,
   requestListQuerySchema,
@@ -12,7 +13,7 @@ import {
   taskDoneSchema,
   taskInputSchema,
 } from '../../contracts/subscriptions.ts';
-import { addTask, applyLineEvent, changeQuantity, completeTask, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
+import { addTask, applyLineEvent, checkPrerequisite, changeQuantity, completeTask, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
 import type { Deps } from '../../services/context.ts';
 import { openingRecordDocument } from '../../services/subscriptions/opening-record.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
@@ -71,6 +72,15 @@ export function subscriptionRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/subscription-requests/:id/tasks',
     { schema: { tags, summary: "Ajouter une tâche de suivi (plan de conformité, étude, audit)", params: idParamsSchema, body: taskInputSchema, response: { 201: subscriptionRequestSchema, ...writeErrors } }, onRequest: authenticated },
     async (request, reply) => reply.status(201).send(await addTask(deps, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/subscription-requests/:id/prerequisite-checks',
+    {
+      schema: { tags, summary: 'Déclarer ou vérifier un prérequis technique (annexe 3)', params: idParamsSchema, body: prerequisiteCheckInputSchema, response: { 200: subscriptionRequestSchema, ...writeErrors } },
+      onRequest: authenticated,
+    },
+    async (request) => checkPrerequisite(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements.ts';
 import { organisations, providers } from './organisations.ts';
 
@@ -76,6 +76,24 @@ export const subscriptionLineEvents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [uniqueIndex('subscription_line_event_key').on(t.lineId, t.sequence)],
+);
+
+/**
+ * The technical prerequisites of the requested lines (catalogue, seed 004 annex 3) as checked for this
+ * request: declared by the member, verified by the provider's audit. One row per (request, line, item).
+ */
+export const prerequisiteChecks = pgTable(
+  'prerequisite_check',
+  {
+    requestId: uuid('request_id').notNull().references(() => subscriptionRequests.id),
+    line: text('line').notNull(),
+    item: text('item').notNull(),
+    met: boolean('met').notNull(),
+    checkedOn: date('checked_on', { mode: 'string' }).notNull(),
+    checkedBy: text('checked_by').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('prerequisite_check_key').on(t.requestId, t.line, t.item)],
 );
 
 /** Volume from a date (workstations, mailboxes…): the basis of monthly snapshots and bills. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SubscriptionRequestView, taskDoneSchema, taskInputSchema, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
+import type { SubscriptionRequestView, prerequisiteCheckInputSchema, taskDoneSchema, taskInputSchema, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
 import { effectiveDate, finalEnd } from '../../domain/agreements/calendar.ts';
 import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { compareCivilDates, formatCivilDateFr, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
@@ -29,19 +29,18 @@ import {
   findTaskForUpdate,
   insertTask,
   markTaskDone,
+  upsertCheck,
 } from '../../repositories/subscription-repository.ts';
 import { documentToDomain, rowsToDocument } from '../catalogue/catalogue-mapping.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { factsOf, rulesOf } from '../agreements/agreement-timeline.ts';
-import { requestViews } from './subscription-views.ts';
-
-type ProviderCatalogue = Catalogue & { sharedCharges: { chargeLine: string }[] };
+import { requestViews, type ProviderCatalogue } from './subscription-views.ts';
 
 async function providerCatalogue(db: Db, providerId: string): Promise<ProviderCatalogue> {
   const doc = rowsToDocument(await loadCatalogueRows(db, providerId));
-  return { ...documentToDomain(doc), sharedCharges: doc.sharedCharges };
+  return { ...documentToDomain(doc), sharedCharges: doc.sharedCharges, technicalPrerequisites: Object.fromEntries(doc.lines.map((l) => [l.code, l.technicalPrerequisites])) };
 }
 
 /** A member acts for itself only; provider staff for their provider's members. */
@@ -291,5 +290,27 @@ export async function completeTask(deps: Deps, principal: Principal, taskId: str
     await markTaskDone(db, taskId, input.doneOn, input.note ?? null);
     await recordAudit(db, principal, at, { action: 'update', entityType: 'subscription_task', entityId: taskId, organisationId: task.organisationId, before: { doneOn: null }, after: input });
     return (await loadRequests(db, principal, { organisationId: task.organisationId }, deps.clock.today())).find((r) => r.id === task.requestId)!;
+  });
+}
+
+/**
+ * Records whether a technical prerequisite of a requested line is met (seed 004 annex 3): the member declares,
+ * the provider's audit verifies; the latest answer stands and the audit log keeps the others.
+ */
+export async function checkPrerequisite(deps: Deps, principal: Principal, requestId: string, input: z.infer<typeof prerequisiteCheckInputSchema>): Promise<SubscriptionRequestView> {
+  require(principal, 'subscription:request');
+  const at = deps.clock.now();
+  return deps.database.transaction(async ({ db }) => {
+    const request = await findRequestRow(db, principal.scope, requestId);
+    if (!request) throw new NotFoundError('Demande de souscription');
+    assertMayRequestFor(principal, request.providerId, request.organisationId);
+    const view = (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
+    if (!view.checklist.some((c) => c.line === input.line && c.item === input.item)) {
+      throw new ValidationError('Prérequis inconnu', [{ path: 'item', message: "ce prérequis ne figure pas au catalogue pour une ligne de la demande" }]);
+    }
+    const values = { requestId, line: input.line, item: input.item, met: input.met, checkedOn: deps.clock.today(), checkedBy: principal.label, note: input.note ?? null };
+    await upsertCheck(db, values);
+    await recordAudit(db, principal, at, { action: 'update', entityType: 'prerequisite_check', entityId: requestId, organisationId: request.organisationId, after: values });
+    return (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
   });
 }

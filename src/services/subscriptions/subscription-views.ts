@@ -4,7 +4,7 @@ import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { parseCivilDate } from '../../domain/civil-date.ts';
 import { billableFrom, LINE_STATUS_LABELS, REFUSAL_REASONS, type LineEvent, type LineState } from '../../domain/subscriptions/workflow.ts';
 import type { Db } from '../../db/database.ts';
-import { eventsOfLines, linesOfRequests, quantitiesOfLines, tasksOfRequests, type LineRow, type RequestRow } from '../../repositories/subscription-repository.ts';
+import { checksOfRequests, eventsOfLines, linesOfRequests, quantitiesOfLines, tasksOfRequests, type LineRow, type RequestRow } from '../../repositories/subscription-repository.ts';
 import { TASK_KINDS } from '../../contracts/subscriptions.ts';
 
 type LineView = z.infer<typeof subscriptionLineSchema>;
@@ -19,17 +19,21 @@ const EVENT_LABELS: Record<LineEvent['kind'] | 'submit', string> = {
   withdraw: 'Retirée',
 };
 
+/** A provider's catalogue with what requests need beyond the graph: the base line and technical prerequisites. */
+export type ProviderCatalogue = Catalogue & { sharedCharges: { chargeLine: string }[]; technicalPrerequisites: Record<string, string[]> };
+
 /** The membership base: the line of a shared charge (seed 004 "socle"), billable before opening. */
-export function baseLines(catalogue: Catalogue & { sharedCharges?: { chargeLine: string }[] }): Set<string> {
-  return new Set((catalogue.sharedCharges ?? []).map((s) => s.chargeLine));
+export function baseLines(catalogue: ProviderCatalogue): Set<string> {
+  return new Set(catalogue.sharedCharges.map((s) => s.chargeLine));
 }
 
 /** Requests with their lines, each line with its history, volumes and the date from which it is billable. */
-export async function requestViews(db: Db, requests: RequestRow[], catalogues: Map<string, Catalogue & { sharedCharges?: { chargeLine: string }[] }>, today: string): Promise<SubscriptionRequestView[]> {
+export async function requestViews(db: Db, requests: RequestRow[], catalogues: Map<string, ProviderCatalogue>, today: string): Promise<SubscriptionRequestView[]> {
   const lines = await linesOfRequests(db, requests.map((r) => r.id));
   const events = await eventsOfLines(db, lines.map((l) => l.id));
   const quantities = await quantitiesOfLines(db, lines.map((l) => l.id));
   const tasks = await tasksOfRequests(db, requests.map((r) => r.id));
+  const checks = await checksOfRequests(db, requests.map((r) => r.id));
   const byRequest = new Map<string, LineRow[]>();
   for (const line of lines) byRequest.set(line.requestId, [...(byRequest.get(line.requestId) ?? []), line]);
   return requests.map((request) => {
@@ -46,6 +50,20 @@ export async function requestViews(db: Db, requests: RequestRow[], catalogues: M
       submittedBy: request.submittedBy,
       warnings: request.warnings as z.infer<typeof findingSchema>[],
       note: request.note,
+      checklist: [...new Set((byRequest.get(request.id) ?? []).map((l) => l.line))].flatMap((code) =>
+        (catalogue?.technicalPrerequisites[code] ?? []).map((item) => {
+          const check = checks.find((c) => c.requestId === request.id && c.line === code && c.item === item);
+          return {
+            line: code,
+            lineName: catalogue?.lines.find((l) => l.code === code)?.name ?? code,
+            item,
+            met: check ? check.met : null,
+            checkedOn: check?.checkedOn ?? null,
+            checkedBy: check?.checkedBy ?? null,
+            note: check?.note ?? null,
+          };
+        }),
+      ),
       tasks: tasks
         .filter((t) => t.requestId === request.id)
         .map((t) => ({
