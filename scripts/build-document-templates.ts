@@ -80,6 +80,24 @@ function accuseSortie(): Document {
   ]);
 }
 
+function pvOuverture(): Document {
+  return doc([
+    ...header,
+    title('Procès-verbal d’ouverture de service {pv_reference}'),
+    p('Convention : {convention_titre} (référence {convention_code}).'),
+    p('Le présent document précise la date d’ouverture effective des services de {pv_adherent} ci-dessous.'),
+    h('Services ouverts'),
+    p('{#lignes}'),
+    p('{service} {options} : {volume}, ouvert à partir du {date_ouverture}'),
+    p('{/lignes}'),
+    h('Dès cette date'),
+    p('{fournisseur_nom} s’engage à fournir ledit service dans les modalités validées par les parties.'),
+    p('{pv_adherent} s’engage à être facturée pour le service rendu dans les modalités validées entre les parties.'),
+    p('Pour {fournisseur_nom}, {fournisseur_representant}'),
+    p('Pour {pv_adherent}, {adherent_representant}'),
+  ]);
+}
+
 function doc(children: Paragraph[]): Document {
   return new Document({
     creator: 'Mutualis',
@@ -88,7 +106,7 @@ function doc(children: Paragraph[]): Document {
   });
 }
 
-for (const [name, build] of [['convention', convention], ['avenant', avenant], ['accuse_sortie', accuseSortie]] as const) {
+for (const [name, build] of [['convention', convention], ['avenant', avenant], ['accuse_sortie', accuseSortie], ['pv_ouverture', pvOuverture]] as const) {
   writeFileSync(new URL(`../templates/${name}.docx`, import.meta.url), await Packer.toBuffer(build()));
   console.log(`templates/${name}.docx`);
 }
