@@ -17,6 +17,7 @@ import { amendmentRoutes } from './routes/amendment-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
+import { consumptionRoutes } from './routes/consumption-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   documentRoutes(app, deps);
   subscriptionRoutes(app, deps);
   quoteRoutes(app, deps);
+  consumptionRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

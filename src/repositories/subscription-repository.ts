@@ -75,7 +75,7 @@ export async function findLineForUpdate(db: Db, scope: Scope, id: string): Promi
   return rows[0] ?? null;
 }
 
-export async function updateLineState(db: Db, id: string, values: Pick<LineRow, 'state' | 'status' | 'updatedAt'> & { openingRecord?: string | null }): Promise<void> {
+export async function updateLineState(db: Db, id: string, values: Pick<LineRow, 'state' | 'status' | 'updatedAt' | 'openedOn' | 'withdrawnOn'> & { openingRecord?: string | null }): Promise<void> {
   await db.update(subscriptionLines).set(values).where(eq(subscriptionLines.id, id));
 }
 

@@ -194,6 +194,15 @@ const CASES: Case[] = [
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-requests/${v.requestId}/prerequisite-checks`, payload: { line: 'secret-line', item: 'x', met: true } }),
   },
   { route: 'POST /api/v1/subscription-tasks/{id}/done', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/subscription-tasks/${v.taskId}/done`, payload: { doneOn: '2026-06-01' } }) },
+  {
+    route: 'POST /api/v1/providers/{id}/snapshots/import',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/snapshots/import`, payload: 'membre,ligne,mois,unites\n14715,secret-line,2025-04,9', headers: { 'content-type': 'text/csv' } }),
+  },
+  {
+    route: 'POST /api/v1/providers/{id}/snapshots',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/snapshots`, payload: { rows: [{ member: '14715', line: 'secret-line', month: '2025-04', units: 9 }] } }),
+  },
+  { route: 'GET /api/v1/organisations/{id}/consumption', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/consumption?year=2025` }) },
   { route: 'GET /api/v1/quotes', probe: () => ({ method: 'GET', url: '/api/v1/quotes' }) },
   {
     route: 'POST /api/v1/quotes',
@@ -312,6 +321,13 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { providerId: w.ids.coeurCoteFleurie, lines: ['secret-line'], representative: 'SECRET représentant', deliberation: { organ: 'Conseil municipal', date: '2025-01-05' } },
     });
     expect(perimeter.statusCode, perimeter.body).toBe(201);
+    const snapshots = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/snapshots`,
+      headers: { cookie: admin },
+      payload: { rows: [{ member: '14715', line: 'secret-line', month: '2025-03', units: 98765 }] },
+    });
+    expect(snapshots.statusCode, snapshots.body).toBe(200);
     const quote = await w.app.inject({
       method: 'POST',
       url: '/api/v1/quotes',
@@ -371,7 +387,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     for (const c of CASES.filter((x) => !x.ownOnly)) {
       const probe = c.probe(w, v);
       const response = await w.app.inject({ method: probe.method, url: probe.url, payload: probe.payload as never, headers: { ...probe.headers, cookie } });
-      const leak = [v.organisationId, v.contactId, 'SECRET', '987.65', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
+      const leak = [v.organisationId, v.contactId, 'SECRET', '987.65', '98765', 'cli@trouville.example', v.name].filter((secret) => response.body.includes(secret));
       if (response.statusCode < 300) {
         // Allowed calls (lists, or a provider importing its own territory) must not carry the victim's data.
         expect(leak, `${c.route} → ${response.statusCode} leaks ${leak.join(', ')}`).toEqual([]);
@@ -428,6 +444,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/providers/${v.providerId}/document-templates`)).statusCode).toBe(200);
     expect((await get('/api/v1/subscription-requests')).body).toContain('SECRET demande');
     expect((await get('/api/v1/quotes')).body).toContain('SECRET devis');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/consumption?year=2025`)).body).toContain('98765');
     expect((await get(`/api/v1/quotes/${v.quoteId}/signed-document`)).body).toBe('SECRET signé');
     expect((await get(`/api/v1/quotes/${v.quoteId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/subscription-lines/${v.lineId}/opening-record?format=pdf`)).statusCode).toBe(200);

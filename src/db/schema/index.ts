@@ -8,3 +8,4 @@ export * from './calendar.ts';
 export * from './mail.ts';
 export * from './subscriptions.ts';
 export * from './quotes.ts';
+export * from './consumption.ts';

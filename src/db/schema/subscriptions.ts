@@ -53,14 +53,23 @@ export const subscriptionLines = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     line: text('line').notNull(),
     options: jsonb('options').notNull(),
+    /** Canonical options (`optionsKey`): how snapshots and prices name the same combination. */
+    optionsKey: text('options_key').notNull(),
     quantity: integer('quantity').notNull(),
     wishedOn: date('wished_on', { mode: 'string' }).notNull(),
     state: jsonb('state').notNull(),
     status: text('status').notNull(),
+    /** Copied from the state for set-based checks: the month of a snapshot must fall between them. */
+    openedOn: date('opened_on', { mode: 'string' }),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     openingRecord: text('opening_record'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [index('subscription_line_member_idx').on(t.providerId, t.organisationId, t.status), index('subscription_line_request_idx').on(t.requestId)],
+  (t) => [
+    index('subscription_line_member_idx').on(t.providerId, t.organisationId, t.status),
+    index('subscription_line_request_idx').on(t.requestId),
+    index('subscription_line_service_idx').on(t.providerId, t.line, t.optionsKey),
+  ],
 );
 
 /** Every event applied to a line, in order: the line's state on any date is replayed from these. */

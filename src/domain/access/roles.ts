@@ -35,7 +35,9 @@ export type Permission =
   /** Ask for services for one's own organisation (a member's CLI, seed 004 art. 3.2) or for a member (staff). */
   | 'subscription:request'
   /** Decide on requests, open lines by record, record changes and withdrawals. */
-  | 'subscription:decide';
+  | 'subscription:decide'
+  /** Record consumption: monthly snapshots, time spent, operator invoices. */
+  | 'consumption:write';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -52,9 +54,10 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'agreement:write',
     'subscription:request',
     'subscription:decide',
+    'consumption:write',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide'],
-  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide', 'consumption:write'],
+  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide', 'consumption:write'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).
   member_cli: ['organisation:read', 'contact:write', 'subscription:request'],

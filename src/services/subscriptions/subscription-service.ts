@@ -7,6 +7,7 @@ import { toDecimalString, type Cents } from '../../domain/money.ts';
 import { yearEstimate } from '../../domain/subscriptions/estimate.ts';
 import { loadProviderPricing } from '../catalogue/grid-service.ts';
 import { checkRequest, type RequestContext } from '../../domain/subscriptions/request-checks.ts';
+import { optionsKey } from '../../domain/catalogue/tariff-grid.ts';
 import { transition, type LineEvent, type LineState } from '../../domain/subscriptions/workflow.ts';
 import type { Db } from '../../db/database.ts';
 import { listAgreementRows } from '../../repositories/agreement-repository.ts';
@@ -162,7 +163,7 @@ export async function writeRequest(db: Db, principal: Principal, at: Date, input
   const state: LineState = { status: 'submitted' };
   const saved = await insertLines(
     db,
-    lines.map((l) => ({ requestId, providerId: input.providerId, organisationId: input.organisationId, line: l.line, options: l.options, quantity: l.quantity, wishedOn: l.wishedOn, state, status: state.status, updatedAt: at.toISOString() })),
+    lines.map((l) => ({ requestId, providerId: input.providerId, organisationId: input.organisationId, line: l.line, options: l.options, optionsKey: optionsKey(l.options), quantity: l.quantity, wishedOn: l.wishedOn, state, status: state.status, updatedAt: at.toISOString() })),
   );
   for (const line of saved) await appendLineEvent(db, { lineId: line.id, event: { kind: 'submit', on: input.receivedOn }, note: null, actorLabel: principal.label, recordedAt: at.toISOString() });
   await recordAudit(db, principal, at, { action: 'create', entityType: 'subscription_request', entityId: requestId, organisationId: input.organisationId, after: { ...input, warnings: findings } });
@@ -200,11 +201,13 @@ export async function applyEventTo(db: Db, principal: Principal, at: Date, line:
   const result = transition(line.state as LineState, event);
   if (!result.ok) throw new ValidationError('Transition impossible', [{ path: 'kind', message: result.reason }]);
   const openingRecord = input.kind === 'open' ? input.openingRecord : line.openingRecord;
-  await updateLineState(db, line.id, { state: result.state, status: result.state.status, updatedAt: at.toISOString(), openingRecord });
+  const opened = result.state.status === 'opened' || result.state.status === 'withdrawn' ? result.state.openedOn : null;
+  const withdrawn = result.state.status === 'withdrawn' ? result.state.withdrawnOn : null;
+  await updateLineState(db, line.id, { state: result.state, status: result.state.status, updatedAt: at.toISOString(), openingRecord, openedOn: opened, withdrawnOn: withdrawn });
   await appendLineEvent(db, { lineId: line.id, event: rest, note: note ?? null, actorLabel: principal.label, recordedAt: at.toISOString() });
   if (result.state.status === 'opened') await upsertQuantity(db, { lineId: line.id, effectiveFrom: result.state.openedOn, quantity: line.quantity, recordedAt: at.toISOString() });
   await recordAudit(db, principal, at, { action: 'update', entityType: 'subscription_line', entityId: line.id, organisationId: line.organisationId, before: line.state, after: { ...result.state, ...rest } });
-  return { ...line, state: result.state, status: result.state.status, openingRecord };
+  return { ...line, state: result.state, status: result.state.status, openingRecord, openedOn: opened, withdrawnOn: withdrawn };
 }
 
 /** A decision, an opening record, a cancellation or a withdrawal on one line. */

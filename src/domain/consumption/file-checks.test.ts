@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseCivilDate as d } from '../civil-date.ts';
+import { coverageKey, createFileChecker } from './file-checks.ts';
+
+const members = new Map([['216204982', 'LENS'], ['62498', 'LENS']]);
+const coverage = new Map([
+  [coverageKey('LENS', 'postes-n1', ''), [{ openedOn: d('2025-03-15'), withdrawnOn: d('2026-01-01') }]],
+  [coverageKey('LENS', 'messagerie', 'niveau=pro&stockage=25'), [{ openedOn: d('2025-04-01'), withdrawnOn: null }]],
+]);
+const row = (month: string, line = 'postes-n1', optionsKey = '', member = '216204982') => ({ member, line, optionsKey, month: d(month), units: 1 });
+
+describe('checks across a snapshot file', () => {
+  it('accepts months while the line was open, by SIREN or INSEE code', () => {
+    const checker = createFileChecker(members, coverage);
+    // Opened on 15 March: March counts; withdrawn from 1 January: December is the last month.
+    expect(checker.check(row('2025-03-01'), 2)).toEqual({ ok: true, organisationId: 'LENS' });
+    expect(checker.check(row('2025-12-01', 'postes-n1', '', '62498'), 3)).toEqual({ ok: true, organisationId: 'LENS' });
+  });
+
+  it.each([
+    ['before the opening', row('2025-02-01'), 'aucune souscription ouverte de postes-n1 pour cet adhérent en 02/2025 (ouverte du 15/03/2025 au 01/01/2026)'],
+    ['after the withdrawal', row('2026-01-01'), 'en 01/2026'],
+    ['another option combination', row('2025-05-01', 'messagerie', 'niveau=basique&stockage=10'), 'aucune souscription ouverte de messagerie (niveau=basique&stockage=10)'],
+  ])('refuses a month %s', (_label, snapshot, message) => {
+    const result = createFileChecker(members, coverage).check(snapshot, 9);
+    expect(result).toEqual({ ok: false, errors: [{ row: 9, column: 'month', message: expect.stringContaining(message) }] });
+  });
+
+  it('refuses an organisation that is not a member', () => {
+    expect(createFileChecker(members, coverage).check(row('2025-05-01', 'postes-n1', '', '999999999'), 4)).toMatchObject({ ok: false, errors: [{ column: 'member' }] });
+  });
+
+  it('names the first row of a duplicate, even through the other identifier', () => {
+    const checker = createFileChecker(members, coverage);
+    checker.check(row('2025-05-01'), 2);
+    checker.check(row('2025-06-01'), 3);
+    expect(checker.check(row('2025-05-01', 'postes-n1', '', '62498'), 4_000_000)).toEqual({ ok: false, errors: [{ row: 4_000_000, column: 'ligne', message: 'doublon de la ligne 2 (même adhérent, service, options et mois)' }] });
+  });
+});

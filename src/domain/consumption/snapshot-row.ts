@@ -1,0 +1,96 @@
+import { civilDate, daysInMonth, type CivilDate } from '../civil-date.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
+import { optionsKey } from '../catalogue/tariff-grid.ts';
+
+/**
+ * One row of a snapshot file (seed 004 art. 9.2.3: monthly snapshots of units), as a spreadsheet gives it:
+ * the member (SIREN or INSEE code), the service line's code, its options ("niveau=pro;stockage=25"), the
+ * month ("2026-03", "03/2026" or the 1st of the month) and the units.
+ */
+export interface RawSnapshotRow {
+  member: string;
+  line: string;
+  options: string;
+  month: string;
+  units: string;
+  /** Its row in the file, when the reader knows it (blank lines skipped); else counted. */
+  row?: number | undefined;
+}
+
+export interface SnapshotRow {
+  member: string;
+  line: string;
+  optionsKey: string;
+  /** First day of the month. */
+  month: CivilDate;
+  units: number;
+}
+
+export interface RowError {
+  /** Row in the file, counting the header as row 1 (as a spreadsheet shows it). */
+  row: number;
+  column: 'member' | 'line' | 'options' | 'month' | 'units' | 'ligne';
+  message: string;
+}
+
+const MONTH = [/^(\d{4})-(\d{2})(?:-01)?$/, /^(\d{2})\/(\d{4})$/, /^01\/(\d{2})\/(\d{4})$/];
+
+export function parseMonth(text: string): CivilDate | null {
+  const value = text.trim();
+  const iso = MONTH[0]!.exec(value);
+  const [year, month] = iso ? [Number(iso[1]), Number(iso[2])] : (() => {
+    const fr = MONTH[1]!.exec(value) ?? MONTH[2]!.exec(value);
+    return fr ? [Number(fr[2]), Number(fr[1])] : [NaN, NaN];
+  })();
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 2000 || year > 2100) return null;
+  return civilDate(year, month, 1);
+}
+
+/** "niveau=pro;stockage=25" (or with &) → { niveau: 'pro', stockage: '25' }; null when malformed. */
+export function parseOptions(text: string): Record<string, string> | null {
+  const value = text.trim();
+  if (!value) return {};
+  const options: Record<string, string> = {};
+  for (const pair of value.split(/[;&]/)) {
+    const [key, val, ...rest] = pair.split('=').map((s) => s.trim());
+    if (!key || !val || rest.length || key in options) return null;
+    options[key] = val;
+  }
+  return options;
+}
+
+/**
+ * Checks one row against the catalogue: what a spreadsheet can get wrong on its own (format, unknown line or
+ * option, negative or non-integer units). Member, subscription and duplicates are checked across the file.
+ */
+export function parseSnapshotRow(raw: RawSnapshotRow, row: number, catalogue: Catalogue): { ok: true; value: SnapshotRow } | { ok: false; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const member = raw.member.trim();
+  if (!member) errors.push({ row, column: 'member', message: 'adhérent manquant (SIREN ou code INSEE)' });
+  const line = catalogue.lines.find((l) => l.code === raw.line.trim());
+  if (!line) errors.push({ row, column: 'line', message: `ligne de service « ${raw.line.trim()} » inconnue du catalogue` });
+  const options = parseOptions(raw.options);
+  if (!options) errors.push({ row, column: 'options', message: `options illisibles « ${raw.options} » : attendu par exemple niveau=pro;stockage=25` });
+  else if (line) {
+    for (const dimension of line.options) {
+      const value = options[dimension.code];
+      if (value === undefined) errors.push({ row, column: 'options', message: `option « ${dimension.code} » manquante pour ${line.code}` });
+      else if (!dimension.values.some((v) => v.code === value)) errors.push({ row, column: 'options', message: `valeur « ${value} » inconnue pour l'option « ${dimension.code} »` });
+    }
+    for (const key of Object.keys(options)) if (!line.options.some((d) => d.code === key)) errors.push({ row, column: 'options', message: `la ligne ${line.code} n'a pas d'option « ${key} »` });
+  }
+  const month = parseMonth(raw.month);
+  if (!month) errors.push({ row, column: 'month', message: `mois illisible « ${raw.month} » : attendu AAAA-MM ou MM/AAAA` });
+  const unitsText = raw.units.trim();
+  const units = /^-?\d+$/.test(unitsText) ? Number(unitsText) : NaN;
+  if (!Number.isSafeInteger(units)) errors.push({ row, column: 'units', message: `unités « ${raw.units} » : un nombre entier est attendu` });
+  else if (units < 0) errors.push({ row, column: 'units', message: `unités négatives (${units})` });
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: { member, line: line!.code, optionsKey: optionsKey(options!), month: month!, units } };
+}
+
+/** Last day of a snapshot's month, for coverage checks. */
+export function monthEnd(month: CivilDate): CivilDate {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return civilDate(year, m, daysInMonth(year, m));
+}
