@@ -54,7 +54,7 @@ describe('back office (administratrice de la plateforme)', () => {
     // The header says who is logged in and for which organisation.
     await page.getByRole('banner').getByText('Administratrice de la plateforme').waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Import du référentiel', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Modèles de documents', 'Import du référentiel', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
     await checkA11y(e2e, page, 'tableau-de-bord');
   });
 
@@ -75,10 +75,11 @@ describe('back office (administratrice de la plateforme)', () => {
     const population = results.getByRole('columnheader', { name: /Population/ });
     await population.getByRole('button').click();
     await page.waitForURL(/sort=population/);
-    expect(await population.getAttribute('aria-sort')).toBe('ascending');
+    // The address changes before the table is rendered again: wait for the header rather than read it once.
+    await expect.poll(() => population.getAttribute('aria-sort')).toBe('ascending');
     await population.getByRole('button').click();
     await page.waitForURL(/order=desc/);
-    expect(await population.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => population.getAttribute('aria-sort')).toBe('descending');
     await checkA11y(e2e, page, 'registre-recherche-triee');
 
     // The CSV link carries the current filters.
@@ -194,6 +195,8 @@ describe('back office (administratrice de la plateforme)', () => {
 
   it('shows a provider with its member counts linked to the filtered registry', async () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+    // The previous record links the CALL too: wait for the dashboard before clicking.
+    await heading(page, 'Tableau de bord');
     await page.getByRole('link', { name: "Communauté d'Agglomération de Lens-Liévin" }).click();
     await heading(page, "Communauté d'Agglomération de Lens-Liévin");
     expect(page.url()).toContain(`/organisations/${callId}`);

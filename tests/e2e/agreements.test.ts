@@ -61,6 +61,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
       'Catalogues',
       'Conventions',
       'Calendrier',
+      'Modèles de documents',
       'Import du référentiel',
       'Paramétrage',
       'Journal',

@@ -3,6 +3,7 @@ import { Layout, PublicLayout } from './components/Layout.tsx';
 import { Loading, PageHeader } from './components/ui.tsx';
 import { isPlatformStaff, useSession } from './lib/session.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { AgreementCreatePage, AgreementEditPage } from './pages/AgreementEditPage.tsx';
 import { AgreementPage } from './pages/AgreementPage.tsx';
 import { AgreementsPage } from './pages/AgreementsPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
@@ -22,6 +23,7 @@ import { MyOrganisationPage, OrganisationPage } from './pages/OrganisationPage.t
 import { OrganisationEditPage, OrganisationCreatePage } from './pages/OrganisationEditPage.tsx';
 import { RegistryPage } from './pages/RegistryPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
+import { TemplatesPage } from './pages/TemplatesPage.tsx';
 import { can } from './shared.ts';
 
 /** Only same-site paths are followed after login, never an absolute address. */
@@ -84,7 +86,10 @@ export function App() {
         <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />
         <Route path="/fournisseurs/:id/tarifs/grilles/:code" element={<GridPage />} />
         <Route path="/conventions" element={<AgreementsPage />} />
+        {provider && allowed('agreement:write') ? <Route path="/conventions/nouvelle" element={<AgreementCreatePage />} /> : null}
         <Route path="/conventions/:id" element={<AgreementPage />} />
+        {provider && allowed('agreement:write') ? <Route path="/conventions/:id/modifier" element={<AgreementEditPage />} /> : null}
+        {provider && allowed('agreement:write') ? <Route path="/modeles" element={<TemplatesPage />} /> : null}
         <Route path="/calendrier" element={<CalendarPage />} />
         {provider && allowed('tariff:write') ? <Route path="/fournisseurs/:id/tarifs/nouvelle-version" element={<GridCreatePage />} /> : null}
         {provider && allowed('registry:import') ? <Route path="/import" element={<ImportPage />} /> : null}

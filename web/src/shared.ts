@@ -24,6 +24,9 @@ export { organisationRuleIssues } from '../../src/domain/organisation/organisati
 export { departementOfInseeCode, inseeCodeError } from '../../src/domain/organisation/identifiers.ts';
 export * from '../../src/contracts/catalogue.ts';
 export * from '../../src/contracts/agreements.ts';
+export * from '../../src/contracts/amendments.ts';
+// The five seeds' rules, offered as presets when an agreement is written (pure data; its one import is a type).
+export { SEED_RULES } from '../../src/domain/agreements/seed-rules.fixture.ts';
 export {
   LINE_KINDS,
   LINE_KIND_VALUES,

@@ -48,6 +48,8 @@ export function onUnauthenticated(handler: (() => void) | null): void {
 interface RequestOptions<T> {
   query?: Query;
   body?: unknown;
+  /** A body sent as is with its own content type (a file upload), instead of JSON. */
+  raw?: { contentType: string; data: Blob };
   /** The contract schema the response must match; omitted for 204 answers. */
   schema?: z.ZodType<T>;
   /** Login and "who am I" answer 401 as a normal outcome: do not treat it as an expired session. */
@@ -55,14 +57,15 @@ interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-export async function request<T = void>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, options: RequestOptions<T> = {}): Promise<T> {
+export async function request<T = void>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions<T> = {}): Promise<T> {
   let response: Response;
+  const contentType = options.raw ? options.raw.contentType : options.body !== undefined ? 'application/json' : null;
   try {
     response = await fetch(`/api/v1${path}${queryString(options.query)}`, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: options.body !== undefined ? JSON.stringify(options.body) : null,
+      headers: { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}) },
+      body: options.raw ? options.raw.data : options.body !== undefined ? JSON.stringify(options.body) : null,
       signal: options.signal ?? null,
     });
   } catch (error) {

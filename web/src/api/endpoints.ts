@@ -2,8 +2,16 @@ import { z } from 'zod';
 import {
   accountSchema,
   agreementDetailSchema,
+  agreementStateSchema,
   agreementSummarySchema,
+  amendmentSchema,
   calendarEntrySchema,
+  renewalLetterSchema,
+  type amendmentInputSchema,
+  type approvalInputSchema,
+  type agreementCreateSchema,
+  type agreementUpdateSchema,
+  type rejectionInputSchema,
   exitOutcomeSchema,
   exitRequestSchema,
   type calendarQuerySchema,
@@ -62,8 +70,26 @@ export type CalendarQuery = Partial<z.infer<typeof calendarQuerySchema>>;
 export type ExitRequestInput = z.input<typeof exitRequestInputSchema>;
 
 export type GridExportFormat = 'csv' | 'xlsx' | 'pdf';
+export type DocumentFormat = 'docx' | 'pdf';
+export type AgreementCreate = z.input<typeof agreementCreateSchema>;
+export type AgreementUpdate = z.input<typeof agreementUpdateSchema>;
+export type AmendmentInput = z.input<typeof amendmentInputSchema>;
+export type ApprovalInput = z.input<typeof approvalInputSchema>;
+export type RejectionInput = z.input<typeof rejectionInputSchema>;
+
+/** GET /providers/:id/document-templates: defined inline by the route. Kinds (convention, avenant…) as the server lists them. */
+export const templateInfoSchema = z.object({
+  kind: z.string().regex(/^[a-z_]+$/),
+  label: z.string(),
+  custom: z.object({ fileName: z.string(), uploadedAt: z.string() }).nullable(),
+  tags: z.array(z.object({ tag: z.string(), description: z.string() })),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const providerPath = (providerId: string) => `/providers/${encodeURIComponent(providerId)}`;
+const agreementPath = (id: string) => `/agreements/${encodeURIComponent(id)}`;
+const amendmentPath = (id: string, amendmentId: string) => `${agreementPath(id)}/amendments/${encodeURIComponent(amendmentId)}`;
 
 export type OrganisationFilters = Partial<Omit<OrganisationListQuery, 'limit' | 'offset'>>;
 
@@ -129,6 +155,31 @@ export const api = {
     simulateExit: (id: string, body: { party: 'member' | 'provider'; receivedOn: string }) =>
       request('POST', `/agreements/${encodeURIComponent(id)}/exit-simulation`, { body, schema: exitOutcomeSchema }),
     recordExit: (id: string, body: ExitRequestInput) => request('POST', `/agreements/${encodeURIComponent(id)}/exit-requests`, { body, schema: exitRequestSchema }),
+    create: (body: AgreementCreate) => request('POST', '/agreements', { body, schema: agreementDetailSchema }),
+    /** Corrects the record; `expectedUpdatedAt` is the detail's `updatedAt` (409 when someone saved meanwhile). */
+    update: (id: string, body: AgreementUpdate) => request('PUT', agreementPath(id), { body, schema: agreementDetailSchema }),
+    /** The agreement as it stood on a date. */
+    stateOn: (id: string, on: string, signal?: AbortSignal) => request('GET', `${agreementPath(id)}/state`, { query: { on }, schema: agreementStateSchema, ...(signal ? { signal } : {}) }),
+    proposeAmendment: (id: string, body: AmendmentInput) => request('POST', `${agreementPath(id)}/amendments`, { body, schema: amendmentSchema }),
+    approveAmendment: (id: string, amendmentId: string, body: ApprovalInput) => request('POST', `${amendmentPath(id, amendmentId)}/approvals`, { body, schema: amendmentSchema }),
+    rejectAmendment: (id: string, amendmentId: string, body: RejectionInput) => request('POST', `${amendmentPath(id, amendmentId)}/rejection`, { body, schema: amendmentSchema }),
+    recordRenewalLetter: (id: string, receivedOn: string) => request('POST', `${agreementPath(id)}/renewal-letters`, { body: { receivedOn }, schema: renewalLetterSchema }),
+  },
+  /** Generated documents: plain links, downloaded by the browser with the session cookie. */
+  documents: {
+    agreementUrl: (id: string, format: DocumentFormat) => `/api/v1${agreementPath(id)}/document${queryString({ format })}`,
+    amendmentUrl: (id: string, amendmentId: string, format: DocumentFormat) => `/api/v1${amendmentPath(id, amendmentId)}/document${queryString({ format })}`,
+    exitAcknowledgementUrl: (id: string, exitRequestId: string, format: DocumentFormat) =>
+      `/api/v1${agreementPath(id)}/exit-requests/${encodeURIComponent(exitRequestId)}/acknowledgement${queryString({ format })}`,
+  },
+  /** A provider's Word templates: the built-in ones unless it uploaded its own. */
+  templates: {
+    list: (providerId: string, signal?: AbortSignal) => request('GET', `${providerPath(providerId)}/document-templates`, { schema: z.array(templateInfoSchema), ...(signal ? { signal } : {}) }),
+    downloadUrl: (providerId: string, kind: string) => `/api/v1${providerPath(providerId)}/document-templates/${encodeURIComponent(kind)}`,
+    /** The file goes as the raw body; the server checks every tag before it replaces the template in force. */
+    upload: (providerId: string, kind: string, file: Blob, fileName: string) =>
+      request('PUT', `${providerPath(providerId)}/document-templates/${encodeURIComponent(kind)}`, { query: { fileName }, raw: { contentType: DOCX, data: file } }),
+    reset: (providerId: string, kind: string) => request('DELETE', `${providerPath(providerId)}/document-templates/${encodeURIComponent(kind)}`),
   },
   calendar: {
     list: (query: CalendarQuery, signal?: AbortSignal) => request('GET', '/calendar', { query: query as Query, schema: z.array(calendarEntrySchema), ...(signal ? { signal } : {}) }),

@@ -27,6 +27,7 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'organisation:read')) items.push({ to: '/organisations', label: 'Registre' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/conventions', label: 'Conventions' }, { to: '/calendrier', label: 'Calendrier' });
+  if (can(account.role, 'agreement:write')) items.push({ to: '/modeles', label: 'Modèles de documents' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });

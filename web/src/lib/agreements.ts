@@ -40,6 +40,9 @@ export const ENTRY_KINDS: Record<string, string> = {
   opening_record: 'Procès-verbal de mise en service',
   exit_received: 'Dénonciation reçue',
   exit_effective: 'Sortie effective',
+  amendment_proposed: 'Avenant proposé',
+  amendment_deadline: 'Date limite des approbations',
+  amendment_effective: "Prise d'effet d'un avenant",
 };
 export const CALENDAR_KINDS = ['notice', 'expiry', 'renewal_letter', 'review', 'obligation', 'window', 'effective', 'signature', 'legality', 'opening_record'] as const;
 

@@ -3,12 +3,13 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { ErrorSummary, SelectField, splitIssues, TextField, type FieldErrors } from '../components/forms.tsx';
+import { OrganisationPicker } from '../components/OrganisationPicker.tsx';
 import { Alert, Badge, errorMessage, LoadError, Loading, PageHeader, TableScroll } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
-import { kindLabel, plural } from '../lib/format.ts';
+import { plural } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { isPlatformStaff, useAccount } from '../lib/session.tsx';
-import { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, accountCreateSchema, isMemberRole, type Account, type AccountRole, type Organisation } from '../shared.ts';
+import { ACCOUNT_ROLES, ACCOUNT_ROLE_VALUES, accountCreateSchema, isMemberRole, type Account, type AccountRole } from '../shared.ts';
 import { useFormErrors } from '../lib/form-errors.ts';
 
 const LABELS = {
@@ -20,67 +21,6 @@ const LABELS = {
   search: 'Rechercher l’organisation adhérente',
 };
 const idOf = (field: string) => `compte-${field}`;
-
-/** Finds the member organisation of a member account: a search box, then a list of matches. */
-function OrganisationPicker({ value, onChange, error }: { value: string; onChange(id: string): void; error?: string | undefined }) {
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<Organisation[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const announce = useAnnounce();
-
-  async function search() {
-    if (!q.trim()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const page = await api.organisations.list({ q: q.trim(), limit: 50 });
-      setResults(page.items);
-      onChange(page.items.length === 1 ? page.items[0]!.id : '');
-      announce(`${plural(page.total, 'organisation trouvée', 'organisations trouvées')}${page.total > 50 ? ' ; affinez la recherche' : ''}.`);
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="picker">
-      <div className="inline-form">
-        <TextField
-          id={idOf('search')}
-          label={LABELS.search}
-          hint="Nom, code INSEE ou SIREN, puis « Chercher »"
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void search();
-            }
-          }}
-        />
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={() => void search()} disabled={busy}>
-            Chercher
-          </button>
-        </div>
-      </div>
-      {failure ? <p className="field-error">{failure}</p> : null}
-      <SelectField id={idOf('organisationId')} label={LABELS.organisationId} required value={value} error={error} onChange={(e) => onChange(e.target.value)} hint={results === null ? 'Lancez d’abord une recherche' : undefined}>
-        <option value="">{results === null ? '—' : results.length ? 'Choisir…' : 'Aucun résultat'}</option>
-        {results?.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name} ({kindLabel(o.kind)}
-            {o.inseeCode ? `, ${o.inseeCode}` : ''})
-          </option>
-        ))}
-      </SelectField>
-    </div>
-  );
-}
 
 function CreateAccount({ me, onCreated }: { me: Account; onCreated(account: Account): void }) {
   const platform = isPlatformStaff(me);
@@ -160,7 +100,15 @@ function CreateAccount({ me, onCreated }: { me: Account; onCreated(account: Acco
           />
         </div>
         {member ? (
-          <OrganisationPicker value={organisationId} onChange={setOrganisationId} error={errors.organisationId} />
+          <OrganisationPicker
+            id={idOf('organisationId')}
+            searchId={idOf('search')}
+            label={LABELS.organisationId}
+            searchLabel={LABELS.search}
+            value={organisationId}
+            onChange={(id) => setOrganisationId(id)}
+            error={errors.organisationId}
+          />
         ) : platform ? (
           <SelectField
             id={idOf('organisationId')}

@@ -1,20 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { StatusBadge } from '../components/AgreementBits.tsx';
+import { AgreementAmendments } from '../components/agreements/AgreementAmendments.tsx';
+import { AgreementDocuments } from '../components/agreements/AgreementDocuments.tsx';
 import { AgreementIdentity } from '../components/agreements/AgreementIdentity.tsx';
 import { AgreementParties } from '../components/agreements/AgreementParties.tsx';
 import { AgreementRules } from '../components/agreements/AgreementRules.tsx';
+import { AgreementStateOnDate } from '../components/agreements/AgreementStateOnDate.tsx';
 import { AgreementTimeline } from '../components/agreements/AgreementTimeline.tsx';
+import { AgreementToc } from '../components/agreements/AgreementToc.tsx';
 import { ExitRequestsTable } from '../components/agreements/ExitRequestsTable.tsx';
 import { ExitSimulator } from '../components/agreements/ExitSimulator.tsx';
-import { RecordExitForm, type ExitRequest } from '../components/agreements/RecordExitForm.tsx';
+import { RecordExitAction } from '../components/agreements/RecordExitAction.tsx';
+import type { ExitRequest } from '../components/agreements/RecordExitForm.tsx';
+import { RenewalLetters } from '../components/agreements/RenewalLetters.tsx';
 import { useCategories } from '../components/agreements/useCategories.ts';
 import { Alert, LoadError, Loading, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
-import { agreementTypeLabel } from '../lib/agreements.ts';
+import { agreementTypeLabel, frenchText } from '../lib/agreements.ts';
 import { actsForProvider } from '../lib/catalogue.ts';
+import { useFlashFromNavigation } from '../lib/flash.ts';
 import { formatCivilDate } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { useAccount, useCan } from '../lib/session.tsx';
@@ -33,12 +40,12 @@ function AgreementScreen({ id }: { id: string }) {
   const detail = useResource(() => api.agreements.get(id), `agreement-${id}-${generation}`);
   const agreement = detail.data;
   useTitle(agreement ? agreement.title : detail.error ? 'Convention introuvable' : 'Convention');
-  const [flash, setFlash] = useState<string | null>(null);
+  const flashFromNavigation = useFlashFromNavigation();
+  const [flash, setFlash] = useState<string | null>(flashFromNavigation);
   const flashRef = useRef<HTMLDivElement>(null);
   const hasPartial = agreement?.exitRequests.some((e) => e.scope === 'partial') ?? false;
   const writer = agreement ? allowed('membership:write') && actsForProvider(account, agreement.providerId) : false;
   const [recording, setRecording] = useState(false);
-  const recordButton = useRef<HTMLButtonElement>(null);
   const categories = useCategories(agreement?.providerId ?? '', Boolean(agreement) && (hasPartial || recording));
 
   useEffect(() => {
@@ -57,15 +64,21 @@ function AgreementScreen({ id }: { id: string }) {
     );
   }
 
-  function recorded(request: ExitRequest) {
-    const text = `Dénonciation enregistrée : ${request.scope === 'partial' ? 'sortie partielle' : 'sortie'} de ${request.organisationName}, effet au ${formatCivilDate(request.effectiveOn)}.`;
-    setRecording(false);
+  /** A change was saved: the message is shown and announced, and the agreement reloaded. */
+  function changed(text: string) {
     setFlash(text);
     announce(text);
     setGeneration((g) => g + 1);
   }
 
+  function recorded(request: ExitRequest) {
+    setRecording(false);
+    changed(`Dénonciation enregistrée : ${request.scope === 'partial' ? 'sortie partielle' : 'sortie'} de ${request.organisationName}, effet au ${formatCivilDate(request.effectiveOn)}.`);
+  }
+
   const member = account.side === 'member';
+  const editor = allowed('agreement:write') && actsForProvider(account, agreement.providerId);
+  const express = agreement.rules.duration.kind === 'fixed' && agreement.rules.duration.renewal.kind === 'express';
   return (
     <>
       <PageHeader
@@ -76,36 +89,36 @@ function AgreementScreen({ id }: { id: string }) {
             {agreementTypeLabel(agreement.type)} · {agreement.providerName}
           </>
         }
-        actions={<StatusBadge status={agreement.status} />}
+        actions={
+          <>
+            <StatusBadge status={agreement.status} />
+            {editor ? (
+              <Link className="btn btn-secondary" to={`/conventions/${agreement.id}/modifier`}>
+                Corriger la fiche
+              </Link>
+            ) : null}
+          </>
+        }
       />
       {flash ? (
         <Alert tone="success" focusRef={flashRef}>
           <p>{flash}</p>
         </Alert>
       ) : null}
-      <nav className="toc" aria-label="Sommaire de la page">
-        <h2 className="toc-title">Sur cette page</h2>
-        <ul>
-          <li>
-            <a href="#identite">Identité</a>
-          </li>
-          <li>
-            <a href="#parties">Parties</a>
-          </li>
-          <li>
-            <a href="#regles">Règles</a>
-          </li>
-          <li>
-            <a href="#chronologie">Chronologie</a>
-          </li>
-          <li>
-            <a href="#denonciations">Dénonciations</a>
-          </li>
-          <li>
-            <a href="#simuler">Simuler une sortie</a>
-          </li>
-        </ul>
-      </nav>
+      <AgreementToc
+        items={[
+          { id: 'identite', label: 'Identité' },
+          { id: 'parties', label: 'Parties' },
+          { id: 'regles', label: 'Règles' },
+          { id: 'chronologie', label: 'Chronologie' },
+          { id: 'avenants', label: 'Avenants' },
+          ...(express ? [{ id: 'renouvellement', label: 'Renouvellement exprès' }] : []),
+          { id: 'denonciations', label: 'Dénonciations' },
+          { id: 'documents', label: 'Documents' },
+          { id: 'a-une-date', label: 'La convention à une date' },
+          { id: 'simuler', label: 'Simuler une sortie' },
+        ]}
+      />
       <AgreementIdentity agreement={agreement} member={member} />
       <AgreementParties agreement={agreement} />
       <AgreementRules agreement={agreement} />
@@ -118,36 +131,24 @@ function AgreementScreen({ id }: { id: string }) {
         </section>
       ) : null}
       <AgreementTimeline agreement={agreement} />
+      <AgreementAmendments agreement={agreement} writer={editor} onChanged={changed} />
+      <RenewalLetters agreement={agreement} writer={editor} onRecorded={(letter) => changed(frenchText(letter.explanation))} />
       <ExitRequestsTable agreement={agreement} categoryName={categories.name}>
         {writer ? (
-          recording ? (
-            <RecordExitForm
-              agreement={agreement}
-              categories={categories.categories}
-              categoriesState={categories.catalogue}
-              onRecorded={recorded}
-              onCancel={() => {
-                setRecording(false);
-                setTimeout(() => recordButton.current?.focus(), 0);
-              }}
-            />
-          ) : (
-            <p>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                ref={recordButton}
-                onClick={() => {
-                  setFlash(null);
-                  setRecording(true);
-                }}
-              >
-                Enregistrer une dénonciation
-              </button>
-            </p>
-          )
+          <RecordExitAction
+            agreement={agreement}
+            open={recording}
+            onOpenChange={(open) => {
+              if (open) setFlash(null);
+              setRecording(open);
+            }}
+            categories={categories}
+            onRecorded={recorded}
+          />
         ) : null}
       </ExitRequestsTable>
+      <AgreementDocuments agreement={agreement} />
+      <AgreementStateOnDate agreement={agreement} />
       <ExitSimulator agreement={agreement} />
     </>
   );

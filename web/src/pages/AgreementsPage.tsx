@@ -7,12 +7,13 @@ import { LoadError, Loading, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
 import { plural } from '../lib/format.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
-import { useAccount } from '../lib/session.tsx';
+import { useAccount, useCan } from '../lib/session.tsx';
 
 /** Every agreement the account may see, with its status and next deadline; filtered by provider in the address. */
 export function AgreementsPage() {
   useTitle('Conventions');
   const account = useAccount();
+  const allowed = useCan();
   const announce = useAnnounce();
   const [params, setParams] = useSearchParams();
   const providerId = params.get('providerId') ?? '';
@@ -42,9 +43,16 @@ export function AgreementsPage() {
             : 'Les conventions entre les fournisseurs et leurs adhérents : parties, règles de durée et de sortie, échéances calculées.'
         }
         actions={
-          <Link className="btn btn-secondary" to="/calendrier">
-            Calendrier des échéances
-          </Link>
+          <>
+            {account.side === 'provider' && allowed('agreement:write') ? (
+              <Link className="btn btn-primary" to="/conventions/nouvelle">
+                Nouvelle convention
+              </Link>
+            ) : null}
+            <Link className="btn btn-secondary" to="/calendrier">
+              Calendrier des échéances
+            </Link>
+          </>
         }
       />
       {providers.data && providers.data.length > 1 ? (
