@@ -133,8 +133,8 @@ CREATE TABLE "consumption_snapshot_history" (
 	"organisation_id" uuid NOT NULL,
 	"line" text NOT NULL,
 	"options_key" text NOT NULL,
-	"month" date NOT NULL,
-	"units" integer NOT NULL,
+	"year" integer NOT NULL,
+	"units" integer[] NOT NULL,
 	"import_id" uuid,
 	"recorded_at" timestamp with time zone NOT NULL,
 	"replaced_at" timestamp with time zone NOT NULL,
@@ -146,11 +146,12 @@ CREATE TABLE "consumption_snapshot" (
 	"organisation_id" uuid NOT NULL,
 	"line" text NOT NULL,
 	"options_key" text NOT NULL,
-	"month" date NOT NULL,
-	"units" integer NOT NULL,
+	"year" integer NOT NULL,
+	"units" integer[] NOT NULL,
 	"import_id" uuid,
 	"recorded_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "consumption_snapshot_pkey" PRIMARY KEY("provider_id","organisation_id","line","options_key","month")
+	CONSTRAINT "consumption_snapshot_pkey" PRIMARY KEY("provider_id","organisation_id","line","options_key","year"),
+	CONSTRAINT "consumption_snapshot_twelve_months" CHECK (cardinality("consumption_snapshot"."units") = 12)
 );
 --> statement-breakpoint
 ALTER TABLE "authorised_perimeter" ADD CONSTRAINT "authorised_perimeter_provider_id_provider_organisation_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."provider"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -185,4 +186,4 @@ CREATE INDEX "subscription_task_request_idx" ON "subscription_task" USING btree 
 CREATE UNIQUE INDEX "quote_line_position_key" ON "quote_line" USING btree ("quote_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "quote_number_key" ON "quote" USING btree ("provider_id","year","sequence");--> statement-breakpoint
 CREATE INDEX "quote_member_idx" ON "quote" USING btree ("provider_id","organisation_id");--> statement-breakpoint
-CREATE INDEX "consumption_snapshot_history_member_idx" ON "consumption_snapshot_history" USING btree ("provider_id","organisation_id","month");
+CREATE INDEX "consumption_snapshot_history_member_idx" ON "consumption_snapshot_history" USING btree ("provider_id","organisation_id","year");

@@ -69,7 +69,7 @@ export function consumptionRoutes(app: ZodApp, deps: Deps): void {
     },
     async (request) => {
       const rows = request.body.rows.map((r, i) => ({ ...r, row: i }));
-      const result = await importSnapshots(deps, principalOf(request), request.params.id, rows, { source: rows.length === 1 ? 'entry' : 'api', dryRun: request.body.dryRun });
+      const result = await importSnapshots(deps, principalOf(request), request.params.id, [rows], { source: rows.length === 1 ? 'entry' : 'api', dryRun: request.body.dryRun });
       // JSON rows are named by their index and field, as the rest of the API does.
       return refuseOrReturn(result, (e) => `rows[${e.row}]${e.column === 'ligne' ? '' : `.${e.column}`}`);
     },

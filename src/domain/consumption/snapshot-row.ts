@@ -59,18 +59,13 @@ export function parseOptions(text: string): Record<string, string> | null {
   return options;
 }
 
-/**
- * Checks one row against the catalogue: what a spreadsheet can get wrong on its own (format, unknown line or
- * option, negative or non-integer units). Member, subscription and duplicates are checked across the file.
- */
-export function parseSnapshotRow(raw: RawSnapshotRow, row: number, catalogue: Catalogue): { ok: true; value: SnapshotRow } | { ok: false; errors: RowError[] } {
+/** The service line and canonical options a row names, or what is wrong with them. */
+export function serviceOf(lineText: string, optionsText: string, row: number, catalogue: Catalogue): { line: string; optionsKey: string } | RowError[] {
   const errors: RowError[] = [];
-  const member = raw.member.trim();
-  if (!member) errors.push({ row, column: 'member', message: 'adhérent manquant (SIREN ou code INSEE)' });
-  const line = catalogue.lines.find((l) => l.code === raw.line.trim());
-  if (!line) errors.push({ row, column: 'line', message: `ligne de service « ${raw.line.trim()} » inconnue du catalogue` });
-  const options = parseOptions(raw.options);
-  if (!options) errors.push({ row, column: 'options', message: `options illisibles « ${raw.options} » : attendu par exemple niveau=pro;stockage=25` });
+  const line = catalogue.lines.find((l) => l.code === lineText.trim());
+  if (!line) errors.push({ row, column: 'line', message: `ligne de service « ${lineText.trim()} » inconnue du catalogue` });
+  const options = parseOptions(optionsText);
+  if (!options) errors.push({ row, column: 'options', message: `options illisibles « ${optionsText} » : attendu par exemple niveau=pro;stockage=25` });
   else if (line) {
     for (const dimension of line.options) {
       const value = options[dimension.code];
@@ -79,14 +74,60 @@ export function parseSnapshotRow(raw: RawSnapshotRow, row: number, catalogue: Ca
     }
     for (const key of Object.keys(options)) if (!line.options.some((d) => d.code === key)) errors.push({ row, column: 'options', message: `la ligne ${line.code} n'a pas d'option « ${key} »` });
   }
-  const month = parseMonth(raw.month);
+  return errors.length ? errors : { line: line!.code, optionsKey: optionsKey(options!) };
+}
+
+const UNITS = /^-?\d+$/;
+function unitsOf(text: string, row: number): number | RowError {
+  const value = text.trim();
+  const units = UNITS.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(units)) return { row, column: 'units', message: `unités « ${text} » : un nombre entier est attendu` };
+  if (units < 0) return { row, column: 'units', message: `unités négatives (${units})` };
+  return units;
+}
+
+/**
+ * Checks one row against the catalogue: what a spreadsheet can get wrong on its own (format, unknown line or
+ * option, negative or non-integer units). Member, subscription and duplicates are checked across the file.
+ */
+export function parseSnapshotRow(raw: RawSnapshotRow, row: number, catalogue: Catalogue): { ok: true; value: SnapshotRow } | { ok: false; errors: RowError[] } {
+  return assemble(raw, row, serviceOf(raw.line, raw.options, row, catalogue), parseMonth(raw.month));
+}
+
+function assemble(raw: RawSnapshotRow, row: number, service: { line: string; optionsKey: string } | RowError[], month: CivilDate | null): { ok: true; value: SnapshotRow } | { ok: false; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const member = raw.member.trim();
+  if (!member) errors.push({ row, column: 'member', message: 'adhérent manquant (SIREN ou code INSEE)' });
+  if (Array.isArray(service)) errors.push(...service.map((e) => ({ ...e, row })));
   if (!month) errors.push({ row, column: 'month', message: `mois illisible « ${raw.month} » : attendu AAAA-MM ou MM/AAAA` });
-  const unitsText = raw.units.trim();
-  const units = /^-?\d+$/.test(unitsText) ? Number(unitsText) : NaN;
-  if (!Number.isSafeInteger(units)) errors.push({ row, column: 'units', message: `unités « ${raw.units} » : un nombre entier est attendu` });
-  else if (units < 0) errors.push({ row, column: 'units', message: `unités négatives (${units})` });
+  const units = unitsOf(raw.units, row);
+  if (typeof units !== 'number') errors.push(units);
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { member, line: line!.code, optionsKey: optionsKey(options!), month: month!, units } };
+  const { line, optionsKey: key } = service as { line: string; optionsKey: string };
+  return { ok: true, value: { member, line, optionsKey: key, month: month!, units: units as number } };
+}
+
+/**
+ * `parseSnapshotRow` with the work a large file repeats remembered: a year of snapshots has millions of rows
+ * but only a handful of (line, options) and month texts, so each is checked once.
+ */
+export function createRowParser(catalogue: Catalogue) {
+  const services = new Map<string, { line: string; optionsKey: string } | RowError[]>();
+  const months = new Map<string, CivilDate | null>();
+  return (raw: RawSnapshotRow, row: number): { ok: true; value: SnapshotRow } | { ok: false; errors: RowError[] } => {
+    const serviceText = `${raw.line}\u0000${raw.options}`;
+    let service = services.get(serviceText);
+    if (service === undefined) {
+      service = serviceOf(raw.line, raw.options, row, catalogue);
+      services.set(serviceText, service);
+    }
+    let month = months.get(raw.month);
+    if (month === undefined) {
+      month = parseMonth(raw.month);
+      months.set(raw.month, month);
+    }
+    return assemble(raw, row, service, month);
+  };
 }
 
 /** Last day of a snapshot's month, for coverage checks. */
@@ -94,3 +135,4 @@ export function monthEnd(month: CivilDate): CivilDate {
   const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return civilDate(year, m, daysInMonth(year, m));
 }
+

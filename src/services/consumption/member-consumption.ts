@@ -22,7 +22,7 @@ export async function memberConsumption(deps: Deps, principal: Principal, organi
   const db = deps.database.db;
   if (!(await findOrganisation(db, principal.scope, organisationId))) throw new NotFoundError('Organisation');
   const onlyProvider = principal.scope.kind === 'provider' ? principal.scope.providerId : (providerId ?? null);
-  const rows = await snapshotsOf(db, onlyProvider, organisationId, `${year - 1}-01-01`, `${year}-12-01`);
+  const rows = await snapshotsOf(db, onlyProvider, organisationId, year - 1, year);
   const providers = [...new Set(rows.map((r) => r.providerId))];
   const names = await organisationNames(db, providers);
   const catalogues = new Map(await Promise.all(providers.map(async (p) => [p, (await loadProviderPricing(db, p)).catalogue] as const)));
@@ -45,9 +45,16 @@ export async function memberConsumption(deps: Deps, principal: Principal, organi
       };
       series.set(key, entry);
     }
-    const month = Number(row.month.slice(5, 7)) - 1;
-    (Number(row.month.slice(0, 4)) === year ? entry.months : entry.previousYear)[month] = row.units;
+    const target = row.year === year ? entry.months : entry.previousYear;
+    row.units.forEach((units, month) => (target[month] = units ?? null));
   }
-  const corrections = (await historyOf(db, onlyProvider, organisationId, `${year}-01-01`, `${year}-12-01`)).map((h) => ({ line: h.line, month: h.month, previousUnits: h.units, replacedAt: h.replacedAt }));
+  // A history row holds a year as it was before an import changed it: the months that differ were corrected.
+  const current = new Map(rows.filter((r) => r.year === year).map((r) => [`${r.providerId}|${r.line}|${r.optionsKey}`, r.units]));
+  const corrections = (await historyOf(db, onlyProvider, organisationId, year)).flatMap((h) =>
+    h.units.flatMap((previous, month) => {
+      const now = current.get(`${h.providerId}|${h.line}|${h.optionsKey}`)?.[month];
+      return previous !== null && previous !== undefined && now !== previous ? [{ line: h.line, month: `${year}-${String(month + 1).padStart(2, '0')}-01`, previousUnits: previous, replacedAt: h.replacedAt }] : [];
+    }),
+  );
   return { organisationId, year, series: [...series.values()].filter((s) => s.months.some((m) => m !== null)), corrections };
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { RawSnapshotRow } from '../../domain/consumption/snapshot-row.ts';
 import { ValidationError } from '../errors.ts';
@@ -42,23 +42,75 @@ function toRaw(record: string[], columns: Columns, row: number): RawSnapshotRow 
   return { member: at(columns.member), line: at(columns.line), options: at(columns.options), month: at(columns.month), units: at(columns.units), row };
 }
 
-/** CSV from a string or a stream; the delimiter is read from the header line. */
-export async function* readSnapshotCsv(input: string | Readable): AsyncGenerator<RawSnapshotRow> {
-  const stream = typeof input === 'string' ? Readable.from([input]) : input;
-  const parser = stream.pipe(parse({ delimiter: [';', ',', '\t'], bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+/**
+ * CSV from a string or a stream, in batches: Papa Parse's chunk mode reads millions of rows a second, where
+ * one async step per row would cost more than the whole import. The delimiter is guessed (; , or tab).
+ * Rows keep the number a spreadsheet shows (the header is row 1; blank lines count but are skipped).
+ */
+export async function* readSnapshotCsv(input: string | Readable): AsyncGenerator<RawSnapshotRow[]> {
+  const queue: string[][][] = [];
+  let finished = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  let parser: Papa.Parser | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  const source = typeof input === 'string' ? input : (input as unknown as NodeJS.ReadableStream);
+  Papa.parse<string[]>(source as never, {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: false,
+    chunk: (result, chunkParser) => {
+      queue.push(result.data);
+      // Backpressure: the file is not read faster than rows are checked.
+      if (queue.length > 4 && typeof input !== 'string') {
+        parser = chunkParser;
+        chunkParser.pause();
+      }
+      signal();
+    },
+    complete: () => {
+      finished = true;
+      signal();
+    },
+    error: (error: unknown) => {
+      failure = error;
+      finished = true;
+      signal();
+    },
+  });
   let columns: Columns | null = null;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!columns) {
-      columns = columnsOf(record);
+  let row = 0;
+  while (true) {
+    if (!queue.length) {
+      if (finished) break;
+      if (parser) {
+        (parser as Papa.Parser).resume();
+        parser = null;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
-    yield toRaw(record, columns, info.lines);
+    const records = queue.shift()!;
+    const batch: RawSnapshotRow[] = [];
+    for (const record of records) {
+      row++;
+      if (record.length === 1 && !record[0]!.trim()) continue;
+      if (!columns) {
+        columns = columnsOf(record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h)));
+        continue;
+      }
+      batch.push(toRaw(record, columns, row));
+    }
+    if (batch.length) yield batch;
   }
+  if (failure) throw new ValidationError('Fichier illisible', [{ path: 'fichier', message: String((failure as Error).message ?? failure) }]);
   if (!columns) throw new ValidationError('Fichier vide', [{ path: 'ligne 1', message: "le fichier n'a pas de ligne d'en-tête" }]);
 }
 
 /** The first worksheet of an XLSX workbook, cells read as text (dates as YYYY-MM). */
-export async function* readSnapshotXlsx(content: Buffer): AsyncGenerator<RawSnapshotRow> {
+export async function* readSnapshotXlsx(content: Buffer): AsyncGenerator<RawSnapshotRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -81,7 +133,7 @@ export async function* readSnapshotXlsx(content: Buffer): AsyncGenerator<RawSnap
       continue;
     }
     if (cells.every((c) => !c)) continue;
-    yield toRaw(cells, columns, r);
+    yield [toRaw(cells, columns, r)];
   }
   if (!columns) throw new ValidationError('Classeur vide', [{ path: 'ligne 1', message: "la feuille n'a pas de ligne d'en-tête" }]);
 }

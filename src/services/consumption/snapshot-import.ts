@@ -1,12 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { coverageKey, createFileChecker, type OpenPeriod } from '../../domain/consumption/file-checks.ts';
-import { parseSnapshotRow, type RawSnapshotRow, type RowError } from '../../domain/consumption/snapshot-row.ts';
-import { parseCivilDate } from '../../domain/civil-date.ts';
+import { createRowParser, type RawSnapshotRow, type RowError } from '../../domain/consumption/snapshot-row.ts';
+import type { CivilDate } from '../../domain/civil-date.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { applyStage, createStage, insertImport, memberIdentifiers, openedLines, STAGE_COLUMNS } from '../../repositories/consumption-repository.ts';
+import { applyStage, createStage, insertImport, lockProviderSnapshots, memberIdentifiers, openedLines, STAGE_COLUMNS, storedYears } from '../../repositories/consumption-repository.ts';
+import { planWrite, yearKey, type StoredYear, type WritePlan } from '../../domain/consumption/merge.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { loadProviderPricing } from '../catalogue/grid-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
+
+/** The planned writes as COPY CSV chunks, one column per month. */
+function* stageChunks(plan: WritePlan): Generator<string> {
+  let chunk: string[] = [];
+  for (const y of [...plan.inserts, ...plan.updates]) {
+    const kind = !y.replaces ? 'insert' : y.corrects ? 'correct' : 'update';
+    // A month without value is an empty unquoted field: NULL in COPY's CSV format.
+    const units = y.units.map((u) => (u === null ? '' : String(u))).join(',');
+    chunk.push(`${kind},${y.organisationId},${csvField(y.line)},${csvField(y.optionsKey)},${y.year},${units}`);
+    if (chunk.length === CHUNK_ROWS) {
+      yield chunk.join('\n');
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk.join('\n');
+}
 
 export interface SnapshotImportResult {
   importId: string | null;
@@ -24,8 +41,8 @@ const MAX_ERRORS = 1000;
 const NEEDS_QUOTES = /[",\r\n]/;
 // In COPY's CSV format an empty unquoted field is NULL: the empty options key is written "".
 const csvField = (value: string) => (value === '' ? '""' : NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-/** Rows per COPY: a million-row file goes in a few chunks without one huge string. */
-const CHUNK_ROWS = 250_000;
+/** Staged years per COPY: a national year goes in a few chunks without one huge string. */
+const CHUNK_ROWS = 100_000;
 
 /**
  * Imports monthly snapshots (seed 004 art. 9.2.3) all or nothing: every row is checked (format, member,
@@ -38,8 +55,14 @@ export async function importSnapshots(
   deps: Deps,
   principal: Principal,
   providerId: string,
-  records: AsyncIterable<RawSnapshotRow> | Iterable<RawSnapshotRow>,
-  options: { source: 'file' | 'api' | 'entry'; fileName?: string | undefined; dryRun?: boolean | undefined },
+  batches: AsyncIterable<RawSnapshotRow[]> | Iterable<RawSnapshotRow[]>,
+  options: {
+    source: 'file' | 'api' | 'entry';
+    fileName?: string | undefined;
+    dryRun?: boolean | undefined;
+    /** Called as the import moves on (rows read so far), for a progress display. */
+    onProgress?: ((phase: 'reference' | 'rows' | 'write' | 'done', rows: number) => void) | undefined;
+  },
 ): Promise<SnapshotImportResult> {
   require(principal, 'consumption:write');
   assertActsFor(principal, providerId);
@@ -49,50 +72,56 @@ export async function importSnapshots(
   const coverage = new Map<string, OpenPeriod[]>();
   for (const line of await openedLines(db, providerId)) {
     const key = coverageKey(line.organisationId, line.line, line.optionsKey);
-    const period = { openedOn: parseCivilDate(line.openedOn!), withdrawnOn: line.withdrawnOn ? parseCivilDate(line.withdrawnOn) : null };
+    // Dates from the database are valid civil dates already.
+    const period = { openedOn: line.openedOn as CivilDate, withdrawnOn: line.withdrawnOn as CivilDate | null };
     coverage.set(key, [...(coverage.get(key) ?? []), period]);
   }
   const checker = createFileChecker(members, coverage);
-  const chunks: string[] = [];
-  let chunk: string[] = [];
+  const parse = createRowParser(catalogue);
+  const progress = options.onProgress ?? (() => undefined);
+  progress('reference', 0);
   const errors: RowError[] = [];
   let errorCount = 0;
   let rows = 0;
-  for await (const raw of records) {
-    rows++;
-    // Row 1 is the header in a file; data starts on row 2, as a spreadsheet numbers it.
-    const rowNumber = raw.row ?? rows + 1;
-    const parsed = parseSnapshotRow(raw, rowNumber, catalogue);
-    const checked = parsed.ok ? checker.check(parsed.value, rowNumber) : parsed;
-    if (!checked.ok) {
-      errorCount += checked.errors.length;
-      if (errors.length < MAX_ERRORS) errors.push(...checked.errors.slice(0, MAX_ERRORS - errors.length));
-      continue;
+  for await (const batch of batches) {
+    for (const raw of batch) {
+      rows++;
+      // Row 1 is the header in a file; data starts on row 2, as a spreadsheet numbers it.
+      const rowNumber = raw.row ?? rows + 1;
+      const parsed = parse(raw, rowNumber);
+      const rowErrors = parsed.ok ? checker.check(parsed.value, rowNumber) : parsed.errors;
+      if (rowErrors) {
+        errorCount += rowErrors.length;
+        if (errors.length < MAX_ERRORS) errors.push(...rowErrors.slice(0, MAX_ERRORS - errors.length));
+      }
     }
-    if (errorCount) continue;
-    const row = parsed.ok ? parsed.value : null;
-    chunk.push(`${checked.organisationId},${csvField(row!.line)},${csvField(row!.optionsKey)},${row!.month},${row!.units}`);
-    if (chunk.length === CHUNK_ROWS) {
-      chunks.push(chunk.join('\n'));
-      chunk = [];
-    }
+    progress('rows', rows);
   }
-  if (chunk.length) chunks.push(chunk.join('\n'));
   const empty = { importId: null, rows, created: 0, updated: 0, unchanged: 0, dryRun: Boolean(options.dryRun) };
   if (errorCount) return { ...empty, errors, errorCount };
   if (!rows) return { ...empty, errors: [{ row: 1, column: 'ligne', message: 'le fichier ne contient aucune ligne de données' }], errorCount: 1 };
   if (options.dryRun) return { ...empty, errors: [], errorCount: 0, created: rows };
   const at = deps.clock.now().toISOString();
   const importId = randomUUID();
+  progress('write', rows);
   const written = await deps.database.transaction(async (tx) => {
-    await createStage(tx);
-    for (const csv of chunks) await tx.copyCsv('snapshot_stage', STAGE_COLUMNS, csv);
-    const { updated, unchanged } = await applyStage(tx.db, providerId, importId, at);
-    const result = { rows, created: rows - updated - unchanged, updated, unchanged };
+    await lockProviderSnapshots(tx.db, providerId);
+    const incoming = [...checker.years()];
+    const years = incoming.map((y) => y.year);
+    const stored = new Map<string, StoredYear>();
+    for (const row of await storedYears(tx.db, providerId, Math.min(...years), Math.max(...years))) stored.set(yearKey(row), row);
+    const plan = planWrite(incoming, stored);
+    if (plan.inserts.length || plan.updates.length) {
+      await createStage(tx);
+      for (const csv of stageChunks(plan)) await tx.copyCsv('snapshot_stage_raw', STAGE_COLUMNS, csv);
+      await applyStage(tx.db, providerId, importId, at);
+    }
+    const result = { rows, created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
     await insertImport(tx.db, { id: importId, providerId, source: options.source, fileName: options.fileName ?? null, ...result, actorLabel: principal.label, importedAt: at });
-    // One audit entry per import; the previous value of every corrected snapshot is in the history table.
+    // One audit entry per import; the previous values of every corrected year are in the history table.
     await recordAudit(tx.db, principal, deps.clock.now(), { action: 'import', entityType: 'consumption_import', entityId: importId, organisationId: providerId, after: { ...result, fileName: options.fileName ?? null, source: options.source } });
     return result;
   });
+  progress('done', rows);
   return { importId, ...written, errors: [], errorCount: 0, dryRun: false };
 }
