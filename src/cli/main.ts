@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { readSnapshotCsv, readSnapshotXlsx } from '../services/consumption/snapshot-files.ts';
+import { importSnapshots } from '../services/consumption/snapshot-import.ts';
 import { Command } from 'commander';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
@@ -76,6 +79,30 @@ program
       console.log(`Communes : ${result.communes.created} créées, ${result.communes.updated} mises à jour, ${result.communes.unchanged} inchangées`);
       if (providerId) console.log(`Liées au fournisseur : ${result.linkedToProvider}`);
       console.log(`Terminé en ${seconds} s.`);
+    }),
+  );
+
+program
+  .command('import-snapshots')
+  .description('Importer des relevés mensuels (CSV ou XLSX) pour un fournisseur : tout ou rien')
+  .argument('<file>', 'fichier CSV ou XLSX (colonnes membre, ligne, options, mois, unités)')
+  .requiredOption('--provider-siren <siren>', 'SIREN du fournisseur')
+  .option('--dry-run', 'tout vérifier sans rien écrire')
+  .action((file: string, options: { providerSiren: string; dryRun?: boolean }) =>
+    withDeps(async (deps) => {
+      const providerId = await findOrganisationIdByNaturalKey(deps.database.db, { siren: options.providerSiren, kind: '', name: '' });
+      if (!providerId) throw new ValidationError('Fournisseur introuvable', [{ path: '--provider-siren', message: `aucune organisation de SIREN ${options.providerSiren}` }]);
+      const batches = file.toLowerCase().endsWith('.xlsx') ? readSnapshotXlsx(await readFile(file)) : readSnapshotCsv(createReadStream(file));
+      const onProgress = (phase: string, rows: number) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${phase === 'write' ? 'Écriture…' : `${rows.toLocaleString('fr-FR')} lignes vérifiées`}   `);
+      };
+      const result = await importSnapshots(deps, SYSTEM_PRINCIPAL, providerId, batches, { source: 'file', fileName: basename(file), dryRun: Boolean(options.dryRun), onProgress });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      if (result.errorCount) {
+        for (const e of result.errors) console.error(`  ligne ${e.row} (${e.column}) : ${e.message}`);
+        throw new ValidationError(`Import refusé : ${result.errorCount} erreur(s), rien n'a été enregistré`, []);
+      }
+      console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Importé'} : ${result.rows} ligne(s) — ${result.created} créée(s), ${result.updated} corrigée(s), ${result.unchanged} inchangée(s)`);
     }),
   );
 

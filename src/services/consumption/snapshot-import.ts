@@ -107,9 +107,15 @@ export async function importSnapshots(
   const written = await deps.database.transaction(async (tx) => {
     await lockProviderSnapshots(tx.db, providerId);
     const incoming = [...checker.years()];
-    const years = incoming.map((y) => y.year);
+    // A loop, not Math.min(...years): a national year is 360,000 entries, too many for spread arguments.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const y of incoming) {
+      first = Math.min(first, y.year);
+      last = Math.max(last, y.year);
+    }
     const stored = new Map<string, StoredYear>();
-    for (const row of await storedYears(tx.db, providerId, Math.min(...years), Math.max(...years))) stored.set(yearKey(row), row);
+    for (const row of await storedYears(tx.db, providerId, first, last)) stored.set(yearKey(row), row);
     const plan = planWrite(incoming, stored);
     if (plan.inserts.length || plan.updates.length) {
       await createStage(tx);
