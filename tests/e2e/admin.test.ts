@@ -54,7 +54,7 @@ describe('back office (administratrice de la plateforme)', () => {
     // The header says who is logged in and for which organisation.
     await page.getByRole('banner').getByText('Administratrice de la plateforme').waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Modèles de documents', 'Import du référentiel', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Demandes de souscription', 'Modèles de documents', 'Import du référentiel', 'Import des consommations', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
     await checkA11y(e2e, page, 'tableau-de-bord');
   });
 
@@ -126,6 +126,8 @@ describe('back office (administratrice de la plateforme)', () => {
     const providers = page.getByRole('table', { name: /Fournisseurs auxquels Lens est liée/ });
     expect(await providers.locator('tbody tr').innerText()).toMatch(/Adhérent/);
     const contacts = page.getByRole('table', { name: /Contacts de Lens/ });
+    // The contacts load on their own: wait for them before counting.
+    await contacts.locator('tbody tr').first().waitFor();
     expect(await contacts.locator('tbody tr').count()).toBe(3);
     await page.getByRole('table', { name: /Historique de Lens/ }).waitFor();
     await checkA11y(e2e, page, 'fiche-lens');

@@ -17,12 +17,17 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { JournalPage } from './pages/JournalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MyAccountPage } from './pages/MyAccountPage.tsx';
+import { MyConsumptionPage, OrganisationConsumptionPage } from './pages/ConsumptionPage.tsx';
+import { MyServicesPage } from './pages/MyServicesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { MyOrganisationPage, OrganisationPage } from './pages/OrganisationPage.tsx';
 import { OrganisationEditPage, OrganisationCreatePage } from './pages/OrganisationEditPage.tsx';
 import { RegistryPage } from './pages/RegistryPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
+import { SnapshotImportPage } from './pages/SnapshotImportPage.tsx';
+import { SubscriptionQueuePage } from './pages/SubscriptionQueuePage.tsx';
+import { SubscriptionRequestPage } from './pages/SubscriptionRequestPage.tsx';
 import { TemplatesPage } from './pages/TemplatesPage.tsx';
 import { can } from './shared.ts';
 
@@ -81,6 +86,12 @@ export function App() {
         <Route path="/organisations/:id" element={<OrganisationPage />} />
         {allowed('organisation:write') ? <Route path="/organisations/:id/modifier" element={<OrganisationEditPage />} /> : null}
         {!provider ? <Route path="/mon-organisation" element={<MyOrganisationPage />} /> : null}
+        {!provider ? <Route path="/mes-services" element={<MyServicesPage />} /> : null}
+        {!provider ? <Route path="/consommations" element={<MyConsumptionPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/organisations/:id/consommations" element={<OrganisationConsumptionPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/demandes" element={<SubscriptionQueuePage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/demandes/:id" element={<SubscriptionRequestPage />} /> : null}
+        {provider && allowed('consumption:write') ? <Route path="/consommations/import" element={<SnapshotImportPage />} /> : null}
         <Route path="/catalogues" element={<CataloguesPage />} />
         <Route path="/fournisseurs/:id/catalogue" element={<CataloguePage />} />
         <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />

@@ -47,3 +47,7 @@ export { optionsKey } from '../../src/domain/catalogue/tariff-grid.ts';
 export { cents, formatEurosFr, multiplyRounded, parseEuros, toDecimalString, type Cents } from '../../src/domain/money.ts';
 // Pure at run time: its only import of the repositories is a type import, erased by the build.
 export { documentToDomain } from '../../src/services/catalogue/catalogue-mapping.ts';
+export * from '../../src/contracts/subscriptions.ts';
+export * from '../../src/contracts/quotes.ts';
+export * from '../../src/contracts/consumption.ts';
+export { LINE_STATUS_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../src/domain/subscriptions/workflow.ts';

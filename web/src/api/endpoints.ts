@@ -43,6 +43,7 @@ import {
   type OrganisationUpdate,
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
+import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
@@ -201,6 +202,9 @@ export const api = {
   setup: {
     load: (content: string, dryRun: boolean) => request('POST', '/setup/load', { body: { content, dryRun }, schema: setupLoadResultSchema }),
   },
+  subscriptions: subscriptionApi,
+  quotes: quoteApi,
+  consumption: consumptionApi,
   accounts: {
     list: () => request('GET', '/accounts', { schema: z.array(accountSchema) }),
     create: (body: AccountCreate) => request('POST', '/accounts', { body, schema: accountSchema }),

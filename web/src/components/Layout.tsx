@@ -17,6 +17,8 @@ export function navigationOf(account: Account): NavItem[] {
   if (account.side === 'member') {
     return [
       { to: '/mon-organisation', label: 'Mon organisation' },
+      { to: '/mes-services', label: 'Mes services' },
+      { to: '/consommations', label: 'Consommations' },
       { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
       { to: '/conventions', label: 'Conventions' },
       { to: '/calendrier', label: 'Calendrier' },
@@ -27,8 +29,10 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'organisation:read')) items.push({ to: '/organisations', label: 'Registre' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/conventions', label: 'Conventions' }, { to: '/calendrier', label: 'Calendrier' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/demandes', label: 'Demandes de souscription' });
   if (can(account.role, 'agreement:write')) items.push({ to: '/modeles', label: 'Modèles de documents' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
+  if (can(account.role, 'consumption:write')) items.push({ to: '/consommations/import', label: 'Import des consommations' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
   if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });

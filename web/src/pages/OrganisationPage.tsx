@@ -79,8 +79,18 @@ function OrganisationView({ id, portal = false }: { id: string; portal?: boolean
           </>
         }
         actions={
-          allowed('organisation:write') || org.isProvider ? (
+          allowed('organisation:write') || org.isProvider || !member ? (
             <>
+              {!member && !org.isProvider ? (
+                <>
+                  <Link className="btn btn-secondary" to={`/demandes?${new URLSearchParams({ membre: org.id })}`}>
+                    Demandes de souscription<span className="sr-only"> de {org.name}</span>
+                  </Link>
+                  <Link className="btn btn-secondary" to={`/organisations/${org.id}/consommations`}>
+                    Consommations<span className="sr-only"> de {org.name}</span>
+                  </Link>
+                </>
+              ) : null}
               {org.isProvider ? (
                 <>
                   <Link className="btn btn-secondary" to={`/fournisseurs/${org.id}/catalogue`}>

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { api } from '../../api/endpoints.ts';
+import { ErrorSummary, RadioGroup, SelectField, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
+import { errorMessage } from '../ui.tsx';
+import { useFocusOnMount } from '../../lib/focus.ts';
+import { useFormErrors } from '../../lib/form-errors.ts';
+import { TASK_OWNERS, type SubscriptionRequest, type TaskKind } from '../../lib/subscriptions.ts';
+import { TASK_KINDS, taskInputSchema } from '../../shared.ts';
+
+const LABELS = { kind: 'Type de tâche', owner: 'Qui la fait', title: 'Intitulé', dueOn: 'Échéance' };
+const FIELDS = Object.keys(LABELS);
+const idOf = (field: string) => `nouvelle-tache-${field}`;
+type Owner = keyof typeof TASK_OWNERS;
+
+/** A follow-up task of the committee's study (compliance plan, resource study, technical audit) with its due date. */
+export function TaskForm({ request, onAdded, onCancel }: { request: SubscriptionRequest; onAdded(request: SubscriptionRequest, title: string): void; onCancel(): void }) {
+  const [kind, setKind] = useState<TaskKind>('compliance_plan');
+  const [owner, setOwner] = useState<Owner>('member');
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const { errors, general, attempt, fail } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found: FieldErrors = {};
+    if (!title.trim()) found.title = "indiquez l'intitulé de la tâche";
+    if (!dueOn) found.dueOn = "indiquez l'échéance";
+    const parsed = taskInputSchema.safeParse({ kind, owner, title, dueOn });
+    if (!parsed.success) for (const [k, v] of Object.entries(splitIssues(parsed.error.issues, FIELDS).fields)) found[k] ??= v;
+    if (!parsed.success || Object.keys(found).length) return fail(found);
+    setBusy(true);
+    try {
+      const updated = await api.subscriptions.addTask(request.id, parsed.data);
+      setBusy(false);
+      onAdded(updated, parsed.data.title);
+    } catch (error) {
+      setBusy(false);
+      if (error instanceof ApiError && error.isValidation) {
+        const split = splitIssues(error.issues, FIELDS);
+        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
+      }
+      fail({}, [errorMessage(error)]);
+    }
+  }
+
+  return (
+    <section className="panel form-panel" aria-labelledby={idOf('titre')}>
+      <h4 id={idOf('titre')} tabIndex={-1} ref={headingRef}>
+        Ajouter une tâche
+      </h4>
+      <ErrorSummary fields={errors} labels={LABELS} idOf={idOf} general={general} attempt={attempt} title="La tâche n'a pas été ajoutée" />
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <div className="form-grid">
+          <SelectField id={idOf('kind')} label={LABELS.kind} required value={kind} error={errors.kind} onChange={(e) => setKind(e.target.value as TaskKind)}>
+            {Object.entries(TASK_KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <RadioGroup<Owner>
+            id={idOf('owner')}
+            legend={LABELS.owner}
+            required
+            value={owner}
+            error={errors.owner}
+            onChange={setOwner}
+            options={[
+              { value: 'member', label: `L'adhérent (${request.organisationName}) : il peut la marquer faite` },
+              { value: 'provider', label: 'Le fournisseur' },
+            ]}
+          />
+          <TextField id={idOf('title')} label={LABELS.title} required value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} />
+          <TextField id={idOf('dueOn')} label={LABELS.dueOn} type="date" required value={dueOn} error={errors.dueOn} onChange={(e) => setDueOn(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Enregistrement…' : 'Ajouter la tâche'}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+            Annuler
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

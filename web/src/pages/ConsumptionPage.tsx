@@ -1,0 +1,68 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api } from '../api/endpoints.ts';
+import { ConsumptionView } from '../components/consumption/ConsumptionView.tsx';
+import { SelectField } from '../components/forms.tsx';
+import { PageHeader } from '../components/ui.tsx';
+import { todayInParis } from '../lib/grids.ts';
+import { useResource, useTitle } from '../lib/hooks.ts';
+import { useAccount } from '../lib/session.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** The member portal: the account's own organisation's consumption. */
+export function MyConsumptionPage() {
+  const account = useAccount();
+  if (!account.organisationId) return <NotFoundPage title="Organisation introuvable" message="Votre compte n'est rattaché à aucune organisation." />;
+  return <ConsumptionScreen organisationId={account.organisationId} name={account.organisationName ?? ''} portal />;
+}
+
+/** Provider staff: a member's consumption, from its record. */
+export function OrganisationConsumptionPage() {
+  const { id = '' } = useParams();
+  const org = useResource(() => api.organisations.get(id), `org-${id}`);
+  return <ConsumptionScreen key={id} organisationId={id} name={org.data?.name ?? ''} portal={false} />;
+}
+
+/** Units month by month for a chosen year (`?annee=` in the address), the previous year beside them. */
+function ConsumptionScreen({ organisationId, name, portal }: { organisationId: string; name: string; portal: boolean }) {
+  const thisYear = Number(todayInParis().slice(0, 4));
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('annee'));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear + 1 ? asked : thisYear;
+  const [draft, setDraft] = useState(String(year));
+  useEffect(() => setDraft(String(year)), [year]);
+  const title = portal || !name ? 'Consommations' : `Consommations de ${name}`;
+  useTitle(title);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setParams(new URLSearchParams({ annee: draft }));
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        breadcrumb={portal ? undefined : [{ to: `/organisations/${organisationId}`, label: name || 'Organisation' }]}
+        lead={`Les unités relevées chaque mois (postes, boîtes aux lettres, Go…) service par service${name ? ` pour ${name}` : ''}, comparées à l'année précédente ; elles fondent la refacturation.`}
+      />
+      <div className="panel filters" role="search" aria-label="Choisir l'année">
+        <form className="inline-form" onSubmit={submit} noValidate>
+          <SelectField id="consommations-annee" label="Année" value={draft} onChange={(e) => setDraft(e.target.value)}>
+            {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </SelectField>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary">
+              Afficher
+            </button>
+          </div>
+        </form>
+      </div>
+      <ConsumptionView organisationId={organisationId} year={year} />
+    </>
+  );
+}
