@@ -286,7 +286,7 @@ describe('souscriptions : demande du portail, décision et ouverture par procès
     const form = staff.getByRole('region', { name: `Décision : ${LEVEL_1}` });
     await form.getByLabel('Retirer la ligne').check();
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await form.getByRole('alert').getByText(`Le retrait doit suivre l'ouverture du ${WISHED}.`).waitFor();
+    await form.getByRole('alert').getByText(`Le retrait doit suivre l'ouverture du 01/12/2026.`).waitFor();
     await checkA11y(e2e, staff, 'retrait-refuse');
     await form.getByRole('button', { name: 'Annuler' }).click();
     expect(text(await lines.getByRole('row', { name: new RegExp(`^${LEVEL_1}`) }).innerText())).toContain('Ouverte');

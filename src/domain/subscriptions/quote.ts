@@ -1,5 +1,5 @@
 import type { VatTreatment } from '../catalogue/tariff-grid.ts';
-import { addDays, compareCivilDates, type CivilDate } from '../civil-date.ts';
+import { addDays, compareCivilDates, formatCivilDateFr, type CivilDate } from '../civil-date.ts';
 import { addCents, multiplyRounded, type Cents } from '../money.ts';
 
 /**
@@ -70,11 +70,11 @@ export function quoteStatus(facts: QuoteFacts, asOf: CivilDate): QuoteStatus {
 
 /** Whether a signature on `on` accepts the quote, or why not. */
 export function acceptanceError(facts: QuoteFacts, on: CivilDate): string | null {
-  if (facts.acceptedOn) return `devis déjà accepté le ${facts.acceptedOn}`;
-  if (facts.declinedOn) return `devis refusé le ${facts.declinedOn}`;
+  if (facts.acceptedOn) return `devis déjà accepté le ${formatCivilDateFr(facts.acceptedOn)}`;
+  if (facts.declinedOn) return `devis refusé le ${formatCivilDateFr(facts.declinedOn)}`;
   if (!facts.sentOn) return "le devis n'a pas encore été envoyé à l'adhérent";
   if (compareCivilDates(on, facts.sentOn) < 0) return "la signature précède l'envoi du devis";
-  if (compareCivilDates(on, facts.validUntil) > 0) return `devis valable jusqu'au ${facts.validUntil} : signé trop tard, un nouveau devis est nécessaire`;
+  if (compareCivilDates(on, facts.validUntil) > 0) return `devis valable jusqu'au ${formatCivilDateFr(facts.validUntil)} : signé trop tard, un nouveau devis est nécessaire`;
   return null;
 }
 

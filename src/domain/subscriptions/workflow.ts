@@ -1,4 +1,4 @@
-import { compareCivilDates, type CivilDate } from '../civil-date.ts';
+import { compareCivilDates, formatCivilDateFr, type CivilDate } from '../civil-date.ts';
 
 /**
  * The life of one requested service line, from the member's wish to its withdrawal (seed 004 art. 10 and
@@ -76,7 +76,7 @@ export function transition(state: LineState, event: LineEvent): TransitionResult
       return cannot(state.status === 'submitted' || state.status === 'postponed' ? 'la demande doit d’abord être acceptée' : 'la ligne n’est pas en attente d’ouverture');
     case 'withdraw':
       if (state.status !== 'opened') return cannot('seule une ligne ouverte peut être retirée');
-      if (compareCivilDates(event.on, state.openedOn) <= 0) return refuse(`Le retrait doit suivre l'ouverture du ${state.openedOn}.`);
+      if (compareCivilDates(event.on, state.openedOn) <= 0) return refuse(`Le retrait doit suivre l'ouverture du ${formatCivilDateFr(state.openedOn)}.`);
       return { ok: true, state: { status: 'withdrawn', openedOn: state.openedOn, withdrawnOn: event.on } };
   }
 }

@@ -4,7 +4,7 @@ import { amendmentOutcome, requiredApprovers, DEFAULT_AMENDMENT_RULE, type Amend
 import { effectiveDate } from '../../domain/agreements/calendar.ts';
 import { agreementStateOn, type AgreementVersion, type AmendmentChanges, type DatedAmendment, type DatedExit } from '../../domain/agreements/state-on-date.ts';
 import { agreementStatus } from '../../domain/agreements/status.ts';
-import { compareCivilDates, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
+import { compareCivilDates, formatCivilDateFr, parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import type { Db } from '../../db/database.ts';
 import { exitRequestsOf, findAgreementRow, partiesOf, type AgreementRow, type PartyRow } from '../../repositories/agreement-repository.ts';
 import { amendmentsOf, approvalsOf, insertAmendment, insertApproval, markAmendmentRejected } from '../../repositories/amendment-repository.ts';
@@ -187,7 +187,7 @@ export async function approveAmendment(deps: Deps, principal: Principal, agreeme
     const current = await amendmentView(deps, db, row, amendmentId);
     const approval = current.approvals.find((a) => a.organisationId === input.organisationId);
     if (!approval?.required) throw new ValidationError('Approbation invalide', [{ path: 'organisationId', message: "l'approbation de cette organisation n'est pas requise pour cet avenant" }]);
-    if (approval.approvedOn) throw new ValidationError('Approbation déjà enregistrée', [{ path: 'organisationId', message: `approuvé le ${approval.approvedOn}` }]);
+    if (approval.approvedOn) throw new ValidationError('Approbation déjà enregistrée', [{ path: 'organisationId', message: `approuvé le ${formatCivilDateFr(parseCivilDate(approval.approvedOn))}` }]);
     if (current.status === 'rejected') throw new ValidationError('Avenant rejeté', [{ path: 'organisationId', message: "l'avenant a été rejeté : il ne peut plus être approuvé" }]);
     if (input.approvedOn < current.proposedOn) throw new ValidationError('Approbation invalide', [{ path: 'approvedOn', message: "précède la proposition de l'avenant" }]);
     await insertApproval(db, { amendmentId, organisationId: input.organisationId, approvedOn: input.approvedOn, deliberationNumber: input.deliberationNumber ?? null, createdAt: at.toISOString() });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { QuoteView, quoteAcceptanceSchema, quoteDeclineSchema, quoteInputSchema, quoteSendSchema } from '../../contracts/quotes.ts';
 import { priceOn, type VatTreatment } from '../../domain/catalogue/tariff-grid.ts';
-import { compareCivilDates, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
+import { compareCivilDates, formatCivilDateFr, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
 import { cents, parseEuros, toDecimalString, type Cents } from '../../domain/money.ts';
 import { acceptanceError, parseQuantity, priceQuote, quantityText, QUOTE_STATUS_LABELS, quoteStatus, vatText, type Hundredths, type QuoteLine } from '../../domain/subscriptions/quote.ts';
 import type { Db } from '../../db/database.ts';
@@ -161,7 +161,7 @@ export async function sendQuote(deps: Deps, principal: Principal, id: string, in
   require(principal, 'subscription:decide');
   return changeQuote(deps, principal, id, async (row, db) => {
     assertActsFor(principal, row.providerId);
-    if (row.sentOn) throw new ValidationError('Devis déjà envoyé', [{ path: 'sentOn', message: `envoyé le ${row.sentOn}` }]);
+    if (row.sentOn) throw new ValidationError('Devis déjà envoyé', [{ path: 'sentOn', message: `envoyé le ${formatCivilDateFr(row.sentOn as CivilDate)}` }]);
     if (input.sentOn < row.issuedOn) throw new ValidationError('Date invalide', [{ path: 'sentOn', message: "précède l'émission du devis" }]);
     await updateQuote(db, row.id, { sentOn: input.sentOn });
     return input;
@@ -190,7 +190,7 @@ export async function declineQuote(deps: Deps, principal: Principal, id: string,
   require(principal, principal.scope.kind === 'member' ? 'subscription:request' : 'subscription:decide');
   return changeQuote(deps, principal, id, async (row, db) => {
     if (principal.scope.kind !== 'member') assertActsFor(principal, row.providerId);
-    if (row.acceptedOn || row.declinedOn) throw new ValidationError('Devis déjà clos', [{ path: 'declinedOn', message: row.acceptedOn ? `accepté le ${row.acceptedOn}` : `refusé le ${row.declinedOn}` }]);
+    if (row.acceptedOn || row.declinedOn) throw new ValidationError('Devis déjà clos', [{ path: 'declinedOn', message: row.acceptedOn ? `accepté le ${formatCivilDateFr(row.acceptedOn as CivilDate)}` : `refusé le ${formatCivilDateFr(row.declinedOn as CivilDate)}` }]);
     await updateQuote(db, row.id, { declinedOn: input.declinedOn });
     return input;
   });
