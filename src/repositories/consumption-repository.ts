@@ -18,12 +18,21 @@ export async function memberIdentifiers(db: Db, providerId: string): Promise<Map
   return map;
 }
 
-/** Every line ever opened by the provider's members, with its open period (raw rows: 360,000 at national scale). */
-export async function openedLines(db: Db, providerId: string) {
-  return rowsOf<{ organisationId: string; line: string; optionsKey: string; openedOn: string; withdrawnOn: string | null }>(
-    await db.execute(sql`SELECT organisation_id AS "organisationId", line, options_key AS "optionsKey", opened_on::text AS "openedOn", withdrawn_on::text AS "withdrawnOn"
+/**
+ * Every line ever opened by the provider's members, with its open period. At national scale that is 360,000
+ * rows: they come back as one text (a line each, fields separated by tabs), which both drivers hand over
+ * several times faster than as row objects.
+ */
+export async function openedLines(db: Db, providerId: string): Promise<{ organisationId: string; line: string; optionsKey: string; openedOn: string; withdrawnOn: string | null }[]> {
+  const [result] = rowsOf<{ lines: string | null }>(
+    await db.execute(sql`SELECT string_agg(concat_ws(E'\t', organisation_id::text, line, options_key, opened_on::text, coalesce(withdrawn_on::text, '')), E'\n') AS lines
       FROM subscription_line WHERE provider_id = ${providerId}::uuid AND opened_on IS NOT NULL`),
   );
+  if (!result?.lines) return [];
+  return result.lines.split('\n').map((text) => {
+    const [organisationId, line, optionsKey, openedOn, withdrawnOn] = text.split('\t') as [string, string, string, string, string];
+    return { organisationId, line, optionsKey, openedOn, withdrawnOn: withdrawnOn || null };
+  });
 }
 
 export const STAGE_COLUMNS = ['kind', 'organisation_id', 'line', 'options_key', 'year', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'] as const;
@@ -61,8 +70,10 @@ export async function applyStage(db: Db, providerId: string, importId: string, a
     FROM consumption_snapshot c JOIN ${STAGE} AS s ON ${keys} WHERE s.kind = 'correct'`);
   await db.execute(sql`UPDATE consumption_snapshot c SET units = s.units, import_id = ${importId}::uuid, recorded_at = ${at}::timestamptz
     FROM ${STAGE} AS s WHERE ${keys} AND s.kind IN ('update', 'correct')`);
+  // In key order: the primary key's B-tree then fills pages one after the other instead of splitting at random.
   await db.execute(sql`INSERT INTO consumption_snapshot (provider_id, organisation_id, line, options_key, year, units, import_id, recorded_at)
-    SELECT ${providerId}::uuid, organisation_id, line, options_key, year, units, ${importId}::uuid, ${at}::timestamptz FROM ${STAGE} AS s WHERE s.kind = 'insert'`);
+    SELECT ${providerId}::uuid, organisation_id, line, options_key, year, units, ${importId}::uuid, ${at}::timestamptz FROM ${STAGE} AS s WHERE s.kind = 'insert'
+    ORDER BY organisation_id, line, options_key, year`);
 }
 
 export async function insertImport(db: Db, values: typeof consumptionImports.$inferInsert): Promise<void> {
