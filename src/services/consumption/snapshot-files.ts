@@ -38,8 +38,15 @@ export function columnsOf(header: string[]): Columns {
 type Columns = Record<'member' | 'line' | 'options' | 'month' | 'units', number>;
 
 function toRaw(record: string[], columns: Columns, row: number): RawSnapshotRow {
-  const at = (index: number) => (index < 0 ? '' : (record[index] ?? ''));
-  return { member: at(columns.member), line: at(columns.line), options: at(columns.options), month: at(columns.month), units: at(columns.units), row };
+  // Millions of calls: plain indexed reads, no closure. A missing options column reads as "".
+  return {
+    member: record[columns.member] ?? '',
+    line: record[columns.line] ?? '',
+    options: columns.options < 0 ? '' : (record[columns.options] ?? ''),
+    month: record[columns.month] ?? '',
+    units: record[columns.units] ?? '',
+    row,
+  };
 }
 
 /**
@@ -96,7 +103,7 @@ export async function* readSnapshotCsv(input: string | Readable): AsyncGenerator
     const batch: RawSnapshotRow[] = [];
     for (const record of records) {
       row++;
-      if (record.length === 1 && !record[0]!.trim()) continue;
+      if (record.length === 1 && record[0]!.trim() === '') continue;
       if (!columns) {
         columns = columnsOf(record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h)));
         continue;
