@@ -167,3 +167,9 @@ export async function upsertCheck(db: Db, values: PrerequisiteCheckRow): Promise
     .values(values)
     .onConflictDoUpdate({ target: [prerequisiteChecks.requestId, prerequisiteChecks.line, prerequisiteChecks.item], set: { met: values.met, checkedOn: values.checkedOn, checkedBy: values.checkedBy, note: values.note } });
 }
+
+/** One line, if the caller may see it (no lock: for reading). */
+export async function findLine(db: Db, scope: Scope, id: string): Promise<LineRow | null> {
+  const rows = await db.select().from(subscriptionLines).where(and(eq(subscriptionLines.id, id), providerMemberVisibleTo(scope, subscriptionLines.providerId, subscriptionLines.organisationId)));
+  return rows[0] ?? null;
+}

@@ -1,6 +1,6 @@
 import { UNITS, type Unit } from '../../domain/catalogue/catalogue.ts';
 import type { LineState } from '../../domain/subscriptions/workflow.ts';
-import { linesWithOpeningRecord } from '../../repositories/subscription-repository.ts';
+import { findLine, linesWithOpeningRecord } from '../../repositories/subscription-repository.ts';
 import { baseData, output, type DocumentFormat, type RenderedDocument } from '../agreements/agreement-documents.ts';
 import { optionsLabel } from '../catalogue/catalogue-mapping.ts';
 import { loadProviderPricing } from '../catalogue/grid-service.ts';
@@ -16,8 +16,11 @@ import { listRequests } from './subscription-service.ts';
  */
 export async function openingRecordDocument(deps: Deps, principal: Principal, lineId: string, format: DocumentFormat): Promise<RenderedDocument> {
   require(principal, 'organisation:read');
-  const requests = await listRequests(deps, principal, {});
-  const request = requests.find((r) => r.lines.some((l) => l.id === lineId));
+  const found = await findLine(deps.database.db, principal.scope, lineId);
+  if (!found) throw new NotFoundError('Ligne de souscription');
+  // Only that member's requests are loaded: a provider may have tens of thousands.
+  const requests = await listRequests(deps, principal, { providerId: found.providerId, organisationId: found.organisationId });
+  const request = requests.find((r) => r.id === found.requestId);
   const line = request?.lines.find((l) => l.id === lineId);
   if (!request || !line) throw new NotFoundError('Ligne de souscription');
   if (!line.openingRecord) throw new NotFoundError("Procès-verbal d'ouverture");
