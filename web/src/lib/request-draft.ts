@@ -1,5 +1,6 @@
 import type { RequestInput } from '../api/subscriptions.ts';
 import type { FieldErrors } from '../components/forms.tsx';
+import type { IssueLike } from './form-submit.ts';
 import { civilDateSchema, type CatalogueView, type requestPreviewSchema } from '../shared.ts';
 import { findingPlace, type Finding } from './subscriptions.ts';
 import type { z } from 'zod';
@@ -83,14 +84,15 @@ export function checkRows(rows: readonly DraftRow[], catalogue: CatalogueView | 
  * Issues of the server placed on the rows they name (`sent[i]` is the row the server calls lines[i]) or on the
  * form's own fields (`topFields`); the others stay general.
  */
-export function placeIssues(issues: readonly { path: string; message: string }[], sent: readonly { key: string }[], topFields: readonly string[] = []): { fields: FieldErrors; general: string[] } {
+export function placeIssues(issues: readonly IssueLike[], sent: readonly { key: string }[], topFields: readonly string[] = []): { fields: FieldErrors; general: string[] } {
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const issue of issues) {
-    const place = findingPlace(issue.path);
+    const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.');
+    const place = findingPlace(path);
     const row = place ? sent[place.index] : undefined;
     if (row && place) fields[fieldKey(row, place.field)] ??= issue.message;
-    else if (topFields.includes(issue.path)) fields[issue.path] ??= issue.message;
+    else if (topFields.includes(path)) fields[path] ??= issue.message;
     else general.push(issue.message);
   }
   return { fields, general };

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, RadioGroup, SelectField, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { missingApprovals } from '../../lib/amendments.ts';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit, type IssueLike } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { approvalInputSchema, rejectionInputSchema, type AmendmentView } from '../../shared.ts';
 
@@ -14,7 +13,7 @@ const LABELS = { decision: 'Décision', organisationId: 'Partie', date: 'Date de
 const FIELDS = Object.keys(LABELS);
 
 /** The server names the date after the decision: both are the form's one date field. */
-function place(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) {
+function place(issues: readonly IssueLike[]) {
   return splitIssues(
     issues.map((i) => ({ ...i, path: typeof i.path === 'string' ? i.path.replace(/^(approvedOn|rejectedOn)$/, 'date') : i.path.map((k) => (k === 'approvedOn' || k === 'rejectedOn' ? 'date' : k)) })),
     FIELDS,
@@ -29,13 +28,10 @@ export function AmendmentDecisionForm({ agreementId, amendment, onDecided, onCan
   const [organisationId, setOrganisationId] = useState(missing.length === 1 ? missing[0]!.organisationId : '');
   const [date, setDate] = useState(todayInParis());
   const [deliberationNumber, setDeliberationNumber] = useState('');
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit(place);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     if (!organisationId) found.organisationId = 'choisissez la partie qui a délibéré';
     if (!date) found.date = 'indiquez la date de la délibération';
@@ -43,24 +39,12 @@ export function AmendmentDecisionForm({ agreementId, amendment, onDecided, onCan
     const approval = { organisationId, approvedOn: date, ...(number ? { deliberationNumber: number } : {}) };
     const rejection = { organisationId, rejectedOn: date };
     const parsed = decision === 'approve' ? approvalInputSchema.safeParse(approval) : rejectionInputSchema.safeParse(rejection);
-    const placed = parsed.success ? { fields: {}, general: [] } : place(parsed.error.issues);
-    for (const [k, v] of Object.entries(placed.fields)) found[k] ??= v;
-    if (!parsed.success || Object.keys(found).length) return fail(found, placed.general);
-    setBusy(true);
-    try {
-      const updated =
-        decision === 'approve' ? await api.agreements.approveAmendment(agreementId, amendment.id, approval) : await api.agreements.rejectAmendment(agreementId, amendment.id, rejection);
-      setBusy(false);
-      onDecided(updated, decision);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = place(error.issues);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    if (!check<object>(found, parsed)) return;
+    return send(
+      () => (decision === 'approve' ? api.agreements.approveAmendment(agreementId, amendment.id, approval) : api.agreements.rejectAmendment(agreementId, amendment.id, rejection)),
+      (updated) => onDecided(updated, decision),
+    );
+  });
 
   const titleId = idOf('titre');
   return (
@@ -95,14 +79,7 @@ export function AmendmentDecisionForm({ agreementId, amendment, onDecided, onCan
             <TextField id={idOf('deliberationNumber')} label={LABELS.deliberationNumber} hint="Facultatif" value={deliberationNumber} error={errors.deliberationNumber} onChange={(e) => setDeliberationNumber(e.target.value)} />
           ) : null}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : decision === 'approve' ? "Enregistrer l'approbation" : 'Enregistrer le rejet'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label={decision === 'approve' ? "Enregistrer l'approbation" : 'Enregistrer le rejet'} onCancel={onCancel} />
       </form>
     </section>
   );

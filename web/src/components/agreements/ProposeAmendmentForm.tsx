@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { CheckboxGroup, ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage, LoadError, Loading } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
+import { LoadError, Loading } from '../ui.tsx';
 import type { AgreementDetail } from '../../lib/agreements.ts';
 import { linesOf } from '../../lib/amendments.ts';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit, type IssueLike } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { amendmentInputSchema, type AmendmentView } from '../../shared.ts';
 import { useCategories } from './useCategories.ts';
@@ -32,7 +32,7 @@ function fieldOf(path: string | readonly PropertyKey[]): string {
   return second && second in LABELS ? second : 'changes';
 }
 
-function place(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) {
+function place(issues: readonly IssueLike[]) {
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const issue of issues) {
@@ -49,14 +49,11 @@ export function ProposeAmendmentForm({ agreement, onProposed, onCancel }: { agre
   const [draft, setDraft] = useState({ subject: '', proposedOn: todayInParis(), notBefore: '', title: agreement.title, annexes: agreement.annexes.join('\n'), withdrawMember: '' });
   const [chosen, setChosen] = useState<string[]>([]);
   const categories = useCategories(agreement.providerId, Boolean(draft.withdrawMember));
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit(place);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const set = (field: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const title = draft.title.trim();
     const annexes = linesOf(draft.annexes);
     const changes = {
@@ -69,24 +66,9 @@ export function ProposeAmendmentForm({ agreement, onProposed, onCancel }: { agre
     if (!draft.proposedOn) found.proposedOn = 'indiquez la date de la proposition';
     if (draft.withdrawMember && chosen.length === 0) found.withdrawCategories = 'cochez au moins une catégorie quittée';
     if (Object.keys(changes).length === 0) found.changes = "l'avenant doit modifier au moins un élément : titre, annexes ou catégories d'un adhérent";
-    const parsed = amendmentInputSchema.safeParse({ subject: draft.subject, proposedOn: draft.proposedOn, ...(draft.notBefore ? { notBefore: draft.notBefore } : {}), changes });
-    const placed = parsed.success ? { fields: {}, general: [] } : place(parsed.error.issues);
-    for (const [k, v] of Object.entries(placed.fields)) found[k] ??= v;
-    if (!parsed.success || Object.keys(found).length) return fail(found, placed.general);
-    setBusy(true);
-    try {
-      const amendment = await api.agreements.proposeAmendment(agreement.id, parsed.data);
-      setBusy(false);
-      onProposed(amendment);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = place(error.issues);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const body = check(found, amendmentInputSchema.safeParse({ subject: draft.subject, proposedOn: draft.proposedOn, ...(draft.notBefore ? { notBefore: draft.notBefore } : {}), changes }));
+    if (body) return send(() => api.agreements.proposeAmendment(agreement.id, body), onProposed);
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby="proposer-avenant-titre">
@@ -129,14 +111,7 @@ export function ProposeAmendmentForm({ agreement, onProposed, onCancel }: { agre
             )
           ) : null}
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : "Enregistrer l'avenant"}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer l'avenant" onCancel={onCancel} />
       </form>
     </section>
   );

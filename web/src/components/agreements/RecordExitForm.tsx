@@ -1,17 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage, LoadError, Loading } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
+import { LoadError, Loading } from '../ui.tsx';
 import type { AgreementDetail } from '../../lib/agreements.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { exitRequestInputSchema } from '../../shared.ts';
 
 export type ExitRequest = AgreementDetail['exitRequests'][number];
 
 const RECORD_LABELS = { organisationId: 'Organisation qui dénonce', scope: 'Étendue', categories: 'Catégories quittées', receivedOn: 'Date de réception du courrier' };
 const recordId = (field: string) => `denonciation-${field}`;
+const FIELDS = Object.keys(RECORD_LABELS);
 type ExitInput = z.input<typeof exitRequestInputSchema>;
 
 /** Staff of the provider record a notice received from a member: whole agreement, or some categories only. */
@@ -33,38 +34,20 @@ export function RecordExitForm({
   const [scope, setScope] = useState<'full' | 'partial'>('full');
   const [chosen, setChosen] = useState<string[]>([]);
   const [receivedOn, setReceivedOn] = useState('');
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit((issues) => splitIssues(issues, FIELDS));
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const fields = Object.keys(RECORD_LABELS);
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     if (!organisationId) found.organisationId = 'choisissez l’organisation qui dénonce';
     if (!receivedOn) found.receivedOn = 'indiquez la date de réception';
     if (scope === 'partial' && chosen.length === 0) found.categories = 'cochez au moins une catégorie quittée';
     const body: ExitInput = { organisationId, scope, categories: scope === 'partial' ? chosen : [], receivedOn };
-    const parsed = exitRequestInputSchema.safeParse(body);
-    if (!parsed.success) for (const [k, v] of Object.entries(splitIssues(parsed.error.issues, fields).fields)) found[k] ??= v;
-    if (!parsed.success || Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const request = await api.agreements.recordExit(agreement.id, parsed.data);
-      setBusy(false);
-      onRecorded(request);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = splitIssues(error.issues, fields);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const checked = check(found, exitRequestInputSchema.safeParse(body));
+    if (checked) return send(() => api.agreements.recordExit(agreement.id, checked), onRecorded);
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby="enregistrer-titre">
@@ -132,14 +115,7 @@ export function RecordExitForm({
             />
           )
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Enregistrer la dénonciation'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer la dénonciation" onCancel={onCancel} />
       </form>
     </section>
   );

@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, splitIssues, TextField } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { FormActions } from '../FormActions.tsx';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { renewalLetterInputSchema, type renewalLetterSchema } from '../../shared.ts';
 import type { z } from 'zod';
 
@@ -14,31 +13,21 @@ export type RenewalLetter = z.infer<typeof renewalLetterSchema>;
 /** Staff record the signatory's renewal letter; a letter that comes too late is refused with the server's reason. */
 export function RenewalLetterForm({ agreementId, onRecorded }: { agreementId: string; onRecorded(letter: RenewalLetter): void }) {
   const [receivedOn, setReceivedOn] = useState('');
-  const { errors, general, attempt, fail, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, fail, clear, busy, handle, check, send } = useFormSubmit((issues) => splitIssues(issues, ['receivedOn']));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     if (!receivedOn) return fail({ receivedOn: 'indiquez la date de réception du courrier' });
-    const parsed = renewalLetterInputSchema.safeParse({ receivedOn });
-    if (!parsed.success) return fail(splitIssues(parsed.error.issues, ['receivedOn']).fields);
-    setBusy(true);
-    try {
-      const letter = await api.agreements.recordRenewalLetter(agreementId, parsed.data.receivedOn);
-      setBusy(false);
-      setReceivedOn('');
-      clear();
-      onRecorded(letter);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = splitIssues(error.issues, ['receivedOn']);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const body = check({}, renewalLetterInputSchema.safeParse({ receivedOn }));
+    if (!body) return;
+    return send(
+      () => api.agreements.recordRenewalLetter(agreementId, body.receivedOn),
+      (letter) => {
+        setReceivedOn('');
+        clear();
+        onRecorded(letter);
+      },
+    );
+  });
 
   return (
     <>
@@ -54,11 +43,7 @@ export function RenewalLetterForm({ agreementId, onRecorded }: { agreementId: st
           error={errors.receivedOn}
           onChange={(e) => setReceivedOn(e.target.value)}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Enregistrer le courrier'}
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer le courrier" />
       </form>
     </>
   );

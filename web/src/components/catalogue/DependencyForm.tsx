@@ -5,7 +5,7 @@ import { useFocusOnMount } from '../../lib/focus.ts';
 import { useFormErrors } from '../../lib/form-errors.ts';
 import { nodeKey, type CatalogueView } from '../../shared.ts';
 import { ErrorSummary, SelectField, type FieldErrors } from '../forms.tsx';
-import { SaveOrCancel } from './SaveOrCancel.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { saveCatalogue } from './saveCatalogue.ts';
 
 const DEPENDENCY_LABELS = { from: 'Service', requires: 'Nécessite' };
@@ -82,7 +82,7 @@ export function DependencyForm({ view, onSaved, onCancel }: { view: CatalogueVie
             <NodeOptions view={view} />
           </SelectField>
         </div>
-        <SaveOrCancel busy={busy} label="Ajouter le prérequis" onCancel={onCancel} />
+        <FormActions busy={busy} label="Ajouter le prérequis" onCancel={onCancel} />
       </form>
     </section>
   );

@@ -6,7 +6,7 @@ import { useFocusOnMount } from '../../lib/focus.ts';
 import { useFormErrors } from '../../lib/form-errors.ts';
 import { apiCatalogueDocumentSchema, LINE_KIND_VALUES, LINE_STATUS_VALUES, UNIT_VALUES, type CatalogueView } from '../../shared.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../forms.tsx';
-import { SaveOrCancel } from './SaveOrCancel.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { saveCatalogue } from './saveCatalogue.ts';
 
 /** One `<option>` per value, named by `label`. */
@@ -135,7 +135,7 @@ export function LineForm({
             </SelectField>
           ) : null}
         </div>
-        <SaveOrCancel busy={busy} label={line ? 'Enregistrer la ligne' : 'Ajouter la ligne'} onCancel={onCancel} />
+        <FormActions busy={busy} label={line ? 'Enregistrer la ligne' : 'Ajouter la ligne'} onCancel={onCancel} />
       </form>
     </section>
   );

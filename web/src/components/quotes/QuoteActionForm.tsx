@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { fileToBase64 } from '../../lib/files.ts';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit, type IssueLike } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import type { QuoteView } from '../../shared.ts';
 import { FileField } from '../FileField.tsx';
@@ -18,9 +17,9 @@ const FIELDS = Object.keys(LABELS);
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** The server names the date after the action: all are the form's one date field. */
-const place = (issues: readonly { path: string; message: string }[]) =>
+const place = (issues: readonly IssueLike[]) =>
   splitIssues(
-    issues.map((i) => ({ ...i, path: i.path.replace(/^(sentOn|acceptedOn|declinedOn)$/, 'date').replace(/^(signedDocumentBase64|signedFileName)$/, 'file') })),
+    issues.map((i) => ({ ...i, path: (typeof i.path === 'string' ? i.path : i.path.join('.')).replace(/^(sentOn|acceptedOn|declinedOn)$/, 'date').replace(/^(signedDocumentBase64|signedFileName)$/, 'file') })),
     FIELDS,
   );
 
@@ -30,8 +29,7 @@ export function QuoteActionForm({ quote, action, onDone, onCancel }: { quote: Qu
   const [date, setDate] = useState(todayInParis());
   const [acceptedBy, setAcceptedBy] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, fail, busy, handle, send } = useFormSubmit(place);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   async function run(): Promise<QuoteView> {
@@ -41,28 +39,14 @@ export function QuoteActionForm({ quote, action, onDone, onCancel }: { quote: Qu
     return api.quotes.accept(quote.id, { acceptedOn: date, acceptedBy: acceptedBy.trim(), ...document });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     if (!date) found.date = 'indiquez la date';
     if (action === 'accept' && !acceptedBy.trim()) found.acceptedBy = 'indiquez le nom et la qualité du signataire';
     if (file && file.size > MAX_BYTES) found.file = 'fichier trop lourd : 10 Mo au plus';
     if (Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const updated = await run();
-      setBusy(false);
-      onDone(updated, `Devis ${quote.number} : ${updated.statusLabel.toLowerCase()}.`);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = place(error.issues);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    return send(run, (updated) => onDone(updated, `Devis ${quote.number} : ${updated.statusLabel.toLowerCase()}.`));
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby={idOf('titre')}>
@@ -78,14 +62,7 @@ export function QuoteActionForm({ quote, action, onDone, onCancel }: { quote: Qu
           ) : null}
         </div>
         {action === 'accept' ? <FileField id={idOf('file')} label={LABELS.file} hint="Facultatif : la copie signée, 10 Mo au plus" accept=".pdf,image/*" error={errors.file} onFile={setFile} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : TITLES[action]}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label={TITLES[action]} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { CheckboxField, ErrorSummary, TextField } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { checkQuote, newQuoteRow, QUOTE_LABELS, quoteBody, quoteFieldId, quoteLabels, type QuoteHead, type QuoteRow } from '../../lib/quote-draft.ts';
 import { placeIssues } from '../../lib/request-draft.ts';
@@ -32,29 +31,14 @@ export function QuoteForm({
   const [head, setHead] = useState<QuoteHead>({ subject: '', issuedOn: todayInParis(), validUntil: '' });
   const [rows, setRows] = useState<QuoteRow[]>(() => [newQuoteRow()]);
   const [linked, setLinked] = useState(Boolean(request));
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, fail, busy, handle, send } = useFormSubmit((issues) => placeIssues(issues, rows, HEAD_FIELDS));
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found = checkQuote(head, rows, catalogue);
     if (Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const quote = await api.quotes.create(quoteBody(catalogue.providerId, organisationId, linked && request ? request.id : null, head, rows));
-      setBusy(false);
-      onCreated(quote);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const placed = placeIssues(error.issues, rows, HEAD_FIELDS);
-        return fail(placed.fields, placed.general.length || Object.keys(placed.fields).length ? placed.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    return send(() => api.quotes.create(quoteBody(catalogue.providerId, organisationId, linked && request ? request.id : null, head, rows)), onCreated);
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby="devis-titre">
@@ -84,14 +68,7 @@ export function QuoteForm({
         <button type="button" className="btn btn-secondary" onClick={() => setRows((current) => [...current, newQuoteRow()])}>
           Ajouter une ligne au devis
         </button>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Établir le devis'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Établir le devis" onCancel={onCancel} />
       </form>
     </section>
   );

@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, RadioGroup, splitIssues, type FieldErrors } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useFocusOnMount } from '../../lib/focus.ts';
 import { formatCivilDate } from '../../lib/format.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit, type Checked, type IssueLike } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { actionsFor, LINE_ACTIONS, type LineAction, type SubscriptionLine, type SubscriptionRequest } from '../../lib/subscriptions.ts';
 import { lineEventInputSchema, quantityInputSchema } from '../../shared.ts';
@@ -30,17 +28,18 @@ function bodyOf(action: LineAction, d: DecisionDraft) {
   }
 }
 
-type Prepared = { issues: z.core.$ZodIssue[] } | { send(): Promise<SubscriptionRequest> };
-
 /** The body checked with the contract, and the call that sends it. */
-function prepare(lineId: string, action: LineAction, draft: DecisionDraft): Prepared {
+function prepare(lineId: string, action: LineAction, draft: DecisionDraft): Checked<() => Promise<SubscriptionRequest>> {
   if (action === 'quantity') {
     const parsed = quantityInputSchema.safeParse(bodyOf(action, draft));
-    return parsed.success ? { send: () => api.subscriptions.quantity(lineId, parsed.data) } : { issues: parsed.error.issues };
+    return parsed.success ? { success: true, data: () => api.subscriptions.quantity(lineId, parsed.data) } : parsed;
   }
   const parsed = lineEventInputSchema.safeParse(bodyOf(action, draft));
-  return parsed.success ? { send: () => api.subscriptions.event(lineId, parsed.data) } : { issues: parsed.error.issues };
+  return parsed.success ? { success: true, data: () => api.subscriptions.event(lineId, parsed.data) } : parsed;
 }
+
+/** A transition the workflow refuses comes back on « kind », with its reason in French. */
+const place = (issues: readonly IssueLike[]) => splitIssues(issues.map((i) => (i.path === 'kind' ? { ...i, path: '' } : i)), FIELDS);
 
 /** What the provider decides for one line: accept, refuse (one of the three reasons), postpone, open by record… */
 export function LineDecisionForm({ line, label, onDone, onCancel }: { line: SubscriptionLine; label: string; onDone(request: SubscriptionRequest, message: string): void; onCancel(): void }) {
@@ -49,34 +48,19 @@ export function LineDecisionForm({ line, label, onDone, onCancel }: { line: Subs
   const [action, setAction] = useState<LineAction>(actions[0] ?? 'accept');
   const today = todayInParis();
   const [draft, setDraft] = useState<DecisionDraft>({ on: today, reason: '', plannedFrom: '', plannedUntil: '', openingRecord: '', openedOn: '', quantity: '', effectiveFrom: '', note: '' });
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit(place);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     for (const field of fieldsOf(action)) if (field !== 'note' && !draft[field].trim()) found[field] = field === 'reason' ? 'choisissez le motif du refus' : 'à renseigner';
-    const prepared = prepare(line.id, action, draft);
-    if ('issues' in prepared) for (const [k, v] of Object.entries(splitIssues(prepared.issues, FIELDS).fields)) found[k] ??= v;
-    if (Object.keys(found).length || !('send' in prepared)) return fail(found);
-    setBusy(true);
-    try {
-      const request = await prepared.send();
-      setBusy(false);
+    const call = check(found, prepare(line.id, action, draft));
+    if (!call) return;
+    return send(call, (request) => {
       const updated = request.lines.find((l) => l.id === line.id);
       onDone(request, `${label} : ${action === 'quantity' ? `volume ${draft.quantity.trim()} à partir du ${formatCivilDate(draft.effectiveFrom)}` : (updated?.statusLabel.toLowerCase() ?? 'enregistré')}.`);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        // A transition the workflow refuses comes back on « kind », with its reason in French.
-        const split = splitIssues(error.issues.map((i) => (i.path === 'kind' ? { ...i, path: '' } : i)), FIELDS);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    });
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby={idOf('titre')}>
@@ -88,14 +72,7 @@ export function LineDecisionForm({ line, label, onDone, onCancel }: { line: Subs
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <RadioGroup<LineAction> id={idOf('action')} legend="Action" value={action} onChange={setAction} options={actions.map((a) => ({ value: a, label: LINE_ACTIONS[a] }))} />
         <LineDecisionFields action={action} draft={draft} errors={errors} idOf={idOf} onChange={setDraft} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Enregistrer la décision'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer la décision" onCancel={onCancel} />
       </form>
     </section>
   );

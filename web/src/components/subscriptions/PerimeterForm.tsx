@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { CheckboxGroup, ErrorSummary, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit, type IssueLike } from '../../lib/form-submit.ts';
 import { perimeterInputSchema, type CatalogueView } from '../../shared.ts';
 
 const LABELS = { organ: 'Organe délibérant', number: 'Numéro de la délibération', date: 'Date de la délibération', representative: 'Représentant autorisé', lines: 'Services que le représentant peut ouvrir' };
@@ -12,7 +11,7 @@ const FIELDS = Object.keys(LABELS);
 const idOf = (field: string) => `perimetre-${field}`;
 
 /** The server names the deliberation's fields under « deliberation. »: they are this form's own. */
-const place = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) =>
+const place = (issues: readonly IssueLike[]) =>
   splitIssues(
     issues.map((i) => ({ ...i, path: (typeof i.path === 'string' ? i.path : i.path.join('.')).replace(/^deliberation\./, '') })),
     FIELDS,
@@ -37,13 +36,10 @@ export function PerimeterForm({
   const [date, setDate] = useState('');
   const [representative, setRepresentative] = useState('');
   const [lines, setLines] = useState<string[]>(current);
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit(place);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     if (!organ.trim()) found.organ = "indiquez l'organe qui a délibéré";
     if (!date) found.date = 'indiquez la date de la délibération';
@@ -54,23 +50,10 @@ export function PerimeterForm({
       ...(representative.trim() ? { representative: representative.trim() } : {}),
       deliberation: { organ: organ.trim(), ...(number.trim() ? { number: number.trim() } : {}), date },
     };
-    const parsed = perimeterInputSchema.safeParse(body);
-    if (!parsed.success) for (const [k, v] of Object.entries(place(parsed.error.issues).fields)) found[k] ??= v;
-    if (!parsed.success || Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      await api.subscriptions.recordPerimeter(organisationId, parsed.data);
-      setBusy(false);
-      onRecorded(`Délibération de périmètre enregistrée : ${lines.length} service${lines.length > 1 ? 's' : ''} autorisé${lines.length > 1 ? 's' : ''}.`);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = place(error.issues);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const checked = check(found, perimeterInputSchema.safeParse(body));
+    const plural = lines.length > 1 ? 's' : '';
+    if (checked) return send(() => api.subscriptions.recordPerimeter(organisationId, checked), () => onRecorded(`Délibération de périmètre enregistrée : ${lines.length} service${plural} autorisé${plural}.`));
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby={idOf('titre')}>
@@ -86,14 +69,7 @@ export function PerimeterForm({
           <TextField id={idOf('representative')} label={LABELS.representative} hint="Facultatif : nom et qualité" value={representative} error={errors.representative} onChange={(e) => setRepresentative(e.target.value)} />
         </div>
         <CheckboxGroup id={idOf('lines')} legend={LABELS.lines} error={errors.lines} options={catalogue.lines.map((l) => ({ value: l.code, label: l.name }))} value={lines} onChange={setLines} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Enregistrer la délibération'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer la délibération" onCancel={onCancel} />
       </form>
     </section>
   );

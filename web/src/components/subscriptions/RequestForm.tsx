@@ -1,10 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, TextAreaField } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useAnnounce } from '../../lib/announcer.tsx';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { checkRows, fieldId, fieldLabels, newRow, placeIssues, requestBody, type DraftRow } from '../../lib/request-draft.ts';
 import type { SubscriptionRequest } from '../../lib/subscriptions.ts';
@@ -23,8 +22,7 @@ export function RequestForm({ organisationId, catalogue, onSubmitted }: { organi
   const [rows, setRows] = useState<DraftRow[]>(() => [newRow()]);
   const [note, setNote] = useState('');
   const [year, setYear] = useState('');
-  const { errors, general, attempt, fail, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, fail, clear, busy, handle, send } = useFormSubmit((issues) => placeIssues(issues, rows));
   const preview = useRequestPreview(providerId, organisationId, rows, year ? Number(year) : undefined);
   const sentence = previewSentence(preview);
   const thisYear = Number(todayInParis().slice(0, 4));
@@ -43,28 +41,19 @@ export function RequestForm({ organisationId, catalogue, onSubmitted }: { organi
     edit((current) => current.map((r) => (r.key === row.key ? row : r)));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found = checkRows(rows, catalogue);
     if (Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const request = await api.subscriptions.submit(requestBody(providerId, organisationId, rows, note));
-      setBusy(false);
-      clear();
-      setRows([newRow()]);
-      setNote('');
-      onSubmitted(request);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const placed = placeIssues(error.issues, rows);
-        return fail(placed.fields, placed.general.length || Object.keys(placed.fields).length ? placed.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    return send(
+      () => api.subscriptions.submit(requestBody(providerId, organisationId, rows, note)),
+      (request) => {
+        clear();
+        setRows([newRow()]);
+        setNote('');
+        onSubmitted(request);
+      },
+    );
+  });
 
   return (
     <>
@@ -97,11 +86,7 @@ export function RequestForm({ organisationId, catalogue, onSubmitted }: { organi
         </button>
         <TextAreaField id="demande-note" label="Commentaire" hint="Facultatif : contexte, contraintes de calendrier…" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
         <PreviewSummary preview={preview} rows={rows} catalogue={catalogue} year={year} years={[thisYear, thisYear + 1, thisYear + 2]} onYear={setYear} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Envoi…' : 'Envoyer la demande'}
-          </button>
-        </div>
+        <FormActions busy={busy} label="Envoyer la demande" busyLabel="Envoi…" />
       </form>
     </>
   );

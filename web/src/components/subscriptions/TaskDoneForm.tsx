@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, splitIssues, TextAreaField, TextField } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import type { SubscriptionRequest, SubscriptionTask } from '../../lib/subscriptions.ts';
 import { taskDoneSchema } from '../../shared.ts';
@@ -17,30 +16,14 @@ export function TaskDoneForm({ task, onDone, onCancel }: { task: SubscriptionTas
   const idOf = (field: string) => `tache-${task.id}-${field}`;
   const [doneOn, setDoneOn] = useState(todayInParis());
   const [note, setNote] = useState('');
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, fail, busy, handle, check, send } = useFormSubmit((issues) => splitIssues(issues, FIELDS));
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     if (!doneOn) return fail({ doneOn: 'indiquez la date à laquelle la tâche a été faite' });
-    const parsed = taskDoneSchema.safeParse({ doneOn, ...(note.trim() ? { note: note.trim() } : {}) });
-    if (!parsed.success) return fail(splitIssues(parsed.error.issues, FIELDS).fields);
-    setBusy(true);
-    try {
-      const request = await api.subscriptions.taskDone(task.id, parsed.data);
-      setBusy(false);
-      onDone(request);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = splitIssues(error.issues, FIELDS);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const body = check({}, taskDoneSchema.safeParse({ doneOn, ...(note.trim() ? { note: note.trim() } : {}) }));
+    if (body) return send(() => api.subscriptions.taskDone(task.id, body), onDone);
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby={idOf('titre')}>
@@ -53,14 +36,7 @@ export function TaskDoneForm({ task, onDone, onCancel }: { task: SubscriptionTas
           <TextField id={idOf('doneOn')} label={LABELS.doneOn} type="date" required value={doneOn} error={errors.doneOn} onChange={(e) => setDoneOn(e.target.value)} />
           <TextAreaField id={idOf('note')} label={LABELS.note} hint="Facultatif" rows={2} value={note} error={errors.note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Enregistrer'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Enregistrer" onCancel={onCancel} />
       </form>
     </section>
   );

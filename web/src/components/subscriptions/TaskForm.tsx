@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ErrorSummary, RadioGroup, SelectField, splitIssues, TextField, type FieldErrors } from '../forms.tsx';
-import { errorMessage } from '../ui.tsx';
+import { FormActions } from '../FormActions.tsx';
 import { useFocusOnMount } from '../../lib/focus.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
+import { useFormSubmit } from '../../lib/form-submit.ts';
 import { TASK_OWNERS, type SubscriptionRequest, type TaskKind } from '../../lib/subscriptions.ts';
 import { TASK_KINDS, taskInputSchema } from '../../shared.ts';
 
@@ -19,33 +18,16 @@ export function TaskForm({ request, onAdded, onCancel }: { request: Subscription
   const [owner, setOwner] = useState<Owner>('member');
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const { errors, general, attempt, fail } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, general, attempt, busy, handle, check, send } = useFormSubmit((issues) => splitIssues(issues, FIELDS));
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = handle(() => {
     const found: FieldErrors = {};
     if (!title.trim()) found.title = "indiquez l'intitulé de la tâche";
     if (!dueOn) found.dueOn = "indiquez l'échéance";
-    const parsed = taskInputSchema.safeParse({ kind, owner, title, dueOn });
-    if (!parsed.success) for (const [k, v] of Object.entries(splitIssues(parsed.error.issues, FIELDS).fields)) found[k] ??= v;
-    if (!parsed.success || Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const updated = await api.subscriptions.addTask(request.id, parsed.data);
-      setBusy(false);
-      onAdded(updated, parsed.data.title);
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ApiError && error.isValidation) {
-        const split = splitIssues(error.issues, FIELDS);
-        return fail(split.fields, split.general.length || Object.keys(split.fields).length ? split.general : [error.message]);
-      }
-      fail({}, [errorMessage(error)]);
-    }
-  }
+    const body = check(found, taskInputSchema.safeParse({ kind, owner, title, dueOn }));
+    if (body) return send(() => api.subscriptions.addTask(request.id, body), (updated) => onAdded(updated, body.title));
+  });
 
   return (
     <section className="panel form-panel" aria-labelledby={idOf('titre')}>
@@ -77,14 +59,7 @@ export function TaskForm({ request, onAdded, onCancel }: { request: Subscription
           <TextField id={idOf('title')} label={LABELS.title} required value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} />
           <TextField id={idOf('dueOn')} label={LABELS.dueOn} type="date" required value={dueOn} error={errors.dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : 'Ajouter la tâche'}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions busy={busy} label="Ajouter la tâche" onCancel={onCancel} />
       </form>
     </section>
   );
