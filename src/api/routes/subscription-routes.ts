@@ -13,7 +13,9 @@ import {
   taskDoneSchema,
   taskInputSchema,
 } from '../../contracts/subscriptions.ts';
-import { addTask, applyLineEvent, checkPrerequisite, changeQuantity, completeTask, getPerimeter, listRequests, previewRequest, recordPerimeter, submitRequest } from '../../services/subscriptions/subscription-service.ts';
+import { getPerimeter, recordPerimeter } from '../../services/subscriptions/perimeters.ts';
+import { addTask, checkPrerequisite, completeTask } from '../../services/subscriptions/subscription-followup.ts';
+import { applyLineEvent, changeQuantity, listRequests, previewRequest, submitRequest } from '../../services/subscriptions/subscription-service.ts';
 import type { Deps } from '../../services/context.ts';
 import { openingRecordDocument } from '../../services/subscriptions/opening-record.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';

@@ -42,6 +42,10 @@ export async function loadHistory(db: Db, row: AgreementRow, asOf: CivilDate): P
   const effective = effectiveDate(rulesOf(row), factsOf(row));
   const dated: DatedAmendment[] = [];
   const views: AmendmentView[] = [];
+  const names = new Map(parties.map((p) => [p.organisationId, p.organisationName]));
+  // Parties added by amendments are not in the signed record: their names are read once, up front.
+  const added = rows.flatMap((a) => ((a.changes as AmendmentChanges).addParties ?? []).map((p) => p.organisationId)).filter((id) => !names.has(id));
+  for (const [id, name] of await organisationNames(db, [...new Set(added)])) names.set(id, name);
   for (const amendment of rows) {
     const proposedOn = parseCivilDate(amendment.proposedOn);
     const state = agreementStateOn(base, dated, exits, proposedOn);
@@ -55,8 +59,6 @@ export async function loadHistory(db: Db, row: AgreementRow, asOf: CivilDate): P
     // Approvals after `asOf` are ignored by the outcome, so the state on `asOf` only holds what was decided by then.
     dated.push({ number: amendment.number, takesEffectOn: outcome.takesEffectOn, changes: amendment.changes as AmendmentChanges });
     const required = new Set(requiredApprovers(state.rules.amendments ?? DEFAULT_AMENDMENT_RULE, state.parties));
-    const names = new Map(parties.map((p) => [p.organisationId, p.organisationName]));
-    const extraNames = await organisationNames(db, [...required].filter((id) => !names.has(id)));
     views.push({
       id: amendment.id,
       number: amendment.number,
@@ -71,7 +73,7 @@ export async function loadHistory(db: Db, row: AgreementRow, asOf: CivilDate): P
         const approval = given.find((g) => g.organisationId === organisationId);
         return {
           organisationId,
-          organisationName: names.get(organisationId) ?? extraNames.get(organisationId) ?? approval?.organisationName ?? '',
+          organisationName: names.get(organisationId) ?? approval?.organisationName ?? '',
           required: required.has(organisationId),
           approvedOn: approval?.approvedOn ?? null,
           deliberationNumber: approval?.deliberationNumber ?? null,

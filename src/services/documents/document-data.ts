@@ -213,8 +213,13 @@ export function amendmentData(base: AgreementData, amendment: AmendmentView, nam
 export type ExitData = AgreementData & Record<keyof typeof EXIT_TAGS, string>;
 
 export function exitData(base: AgreementData, exit: ExitView): ExitData {
-  const held = exit.mayBeHeldUntil ? ` Le fournisseur peut toutefois maintenir l'adhésion jusqu'au ${long(exit.mayBeHeldUntil)}, la demande étant parvenue après le ${long(exit.noticeDeadline)}.` : '';
-  const timing = exit.late && !exit.mayBeHeldUntil ? `La demande est parvenue après le ${long(exit.noticeDeadline)} : elle prend effet à l'échéance suivante.` : `La demande respecte le préavis prévu par la convention.`;
+  // Three cases, as the rules decided when the notice was recorded: in time; late, taking effect at the next
+  // date; late with the provider free to hold the member one more period (seed 004 art. 13).
+  const timing = !exit.late
+    ? 'La demande respecte le préavis prévu par la convention.'
+    : exit.mayBeHeldUntil
+      ? `La demande est parvenue après le ${long(exit.noticeDeadline)} : le fournisseur peut maintenir l'adhésion jusqu'au ${long(exit.mayBeHeldUntil)}.`
+      : `La demande est parvenue après le ${long(exit.noticeDeadline)} : elle prend effet à l'échéance suivante.`;
   return {
     ...base,
     sortie_organisation: exit.organisationName,
@@ -224,7 +229,7 @@ export function exitData(base: AgreementData, exit: ExitView): ExitData {
     sortie_date_limite: long(exit.noticeDeadline),
     sortie_effet: long(exit.effectiveOn),
     sortie_dernier_jour: formatCivilDateLongFr(addDays(parseCivilDate(exit.effectiveOn), -1)),
-    sortie_explication: `${exit.late && exit.mayBeHeldUntil ? '' : timing}${held}`.trim() + (exit.amendmentRequired ? ' Un avenant précise le nouveau périmètre de service.' : ''),
+    sortie_explication: timing + (exit.amendmentRequired ? ' Un avenant précise le nouveau périmètre de service.' : ''),
   };
 }
 

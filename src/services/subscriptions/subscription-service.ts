@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import type { SubscriptionRequestView, prerequisiteCheckInputSchema, taskDoneSchema, taskInputSchema, requestPreviewSchema, lineEventInputSchema, perimeterInputSchema, perimeterSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
+import type { SubscriptionRequestView, requestPreviewSchema, lineEventInputSchema, quantityInputSchema, requestInputSchema } from '../../contracts/subscriptions.ts';
 import { effectiveDate, finalEnd } from '../../domain/agreements/calendar.ts';
-import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { compareCivilDates, formatCivilDateFr, parseCivilDate, partsOf, type CivilDate } from '../../domain/civil-date.ts';
 import { toDecimalString, type Cents } from '../../domain/money.ts';
 import { yearEstimate } from '../../domain/subscriptions/estimate.ts';
@@ -12,87 +11,14 @@ import { transition, type LineEvent, type LineState } from '../../domain/subscri
 import type { Db } from '../../db/database.ts';
 import { listAgreementRows } from '../../repositories/agreement-repository.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { loadCatalogueRows } from '../../repositories/catalogue-repository.ts';
 import { findOrganisation } from '../../repositories/organisation-repository.ts';
-import {
-  appendLineEvent,
-  findLineForUpdate,
-  insertLines,
-  insertPerimeter,
-  insertRequest,
-  latestPerimeter,
-  listRequestRows,
-  takenLines,
-  updateLineState,
-  upsertQuantity,
-  type LineRow,
-  findRequestRow,
-  findTaskForUpdate,
-  insertTask,
-  markTaskDone,
-  upsertCheck,
-} from '../../repositories/subscription-repository.ts';
-import { documentToDomain, rowsToDocument } from '../catalogue/catalogue-mapping.ts';
+import { appendLineEvent, findLineForUpdate, insertLines, insertRequest, latestPerimeter, takenLines, updateLineState, upsertQuantity, type LineRow } from '../../repositories/subscription-repository.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { factsOf, rulesOf } from '../agreements/agreement-timeline.ts';
-import { requestViews, type ProviderCatalogue } from './subscription-views.ts';
+import { assertMayRequestFor, loadRequests, providerCatalogue } from './subscription-access.ts';
 
-async function providerCatalogue(db: Db, providerId: string): Promise<ProviderCatalogue> {
-  const doc = rowsToDocument(await loadCatalogueRows(db, providerId));
-  return { ...documentToDomain(doc), sharedCharges: doc.sharedCharges, technicalPrerequisites: Object.fromEntries(doc.lines.map((l) => [l.code, l.technicalPrerequisites])) };
-}
-
-/** A member acts for itself only; provider staff for their provider's members. */
-function assertMayRequestFor(principal: Principal, providerId: string, organisationId: string): void {
-  if (principal.scope.kind === 'member') {
-    if (principal.scope.organisationId !== organisationId) throw new ForbiddenError('Un adhérent ne demande des services que pour sa propre organisation');
-    return;
-  }
-  assertActsFor(principal, providerId);
-}
-
-function perimeterView(row: NonNullable<Awaited<ReturnType<typeof latestPerimeter>>>): z.infer<typeof perimeterSchema> {
-  return { id: row.id, lines: row.lines, representative: row.representative, deliberation: { organ: row.deliberationOrgan, number: row.deliberationNumber, date: row.deliberationDate } };
-}
-
-export async function getPerimeter(deps: Deps, principal: Principal, organisationId: string, providerId: string): Promise<z.infer<typeof perimeterSchema> | null> {
-  require(principal, 'organisation:read');
-  const db = deps.database.db;
-  if (!(await findOrganisation(db, principal.scope, organisationId))) throw new NotFoundError('Organisation');
-  if (principal.scope.kind === 'provider' && principal.scope.providerId !== providerId) throw new NotFoundError('Périmètre');
-  const row = await latestPerimeter(db, providerId, organisationId);
-  return row ? perimeterView(row) : null;
-}
-
-/** Records the deliberation fixing what the member's representative may open (seed 004 annex 6). */
-export async function recordPerimeter(deps: Deps, principal: Principal, organisationId: string, input: z.infer<typeof perimeterInputSchema>): Promise<z.infer<typeof perimeterSchema>> {
-  require(principal, 'subscription:decide');
-  assertActsFor(principal, input.providerId);
-  const at = deps.clock.now();
-  return deps.database.transaction(async ({ db }) => {
-    if (!(await findOrganisation(db, principal.scope, organisationId))) throw new NotFoundError('Organisation');
-    const catalogue = await providerCatalogue(db, input.providerId);
-    const issues = input.lines.flatMap((code, i) => (catalogue.lines.some((l) => l.code === code) ? [] : [{ path: `lines[${i}]`, message: `ligne « ${code} » inconnue du catalogue` }]));
-    if (issues.length) throw new ValidationError('Périmètre invalide', issues);
-    const values = {
-      providerId: input.providerId,
-      organisationId,
-      lines: [...new Set(input.lines)],
-      representative: input.representative ?? null,
-      deliberationOrgan: input.deliberation.organ,
-      deliberationNumber: input.deliberation.number ?? null,
-      deliberationDate: input.deliberation.date,
-      createdAt: at.toISOString(),
-    };
-    const id = await insertPerimeter(db, values);
-    await recordAudit(db, principal, at, { action: 'create', entityType: 'authorised_perimeter', entityId: id, organisationId, after: values });
-    return perimeterView({ id, ...values });
-  });
-}
-
-/** The agreement between the provider and the member, with the days it is in force. */
 async function agreementFor(db: Db, principal: Principal, providerId: string, organisationId: string) {
   const rows = await listAgreementRows(db, principal.scope, { providerId, organisationId });
   const dated = rows.map((row) => {
@@ -182,13 +108,6 @@ export async function submitRequest(deps: Deps, principal: Principal, input: z.i
   });
 }
 
-async function loadRequests(db: Db, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined }, today: CivilDate): Promise<SubscriptionRequestView[]> {
-  const rows = await listRequestRows(db, principal.scope, filter);
-  const catalogues = new Map<string, ProviderCatalogue>();
-  for (const providerId of new Set(rows.map((r) => r.providerId))) catalogues.set(providerId, await providerCatalogue(db, providerId));
-  return requestViews(db, rows, catalogues, today);
-}
-
 export async function listRequests(deps: Deps, principal: Principal, filter: { providerId?: string | undefined; organisationId?: string | undefined }): Promise<SubscriptionRequestView[]> {
   require(principal, 'organisation:read');
   return loadRequests(deps.database.db, principal, filter, deps.clock.today());
@@ -264,56 +183,4 @@ export async function previewRequest(deps: Deps, principal: Principal, input: z.
     findings: checkRequest(lines, context),
     estimate: { year: estimate.year, total: toDecimalString(estimate.total), lines: estimate.lines.map((l) => ({ ...l, annualUnitPrice: money(l.annualUnitPrice), amount: money(l.amount) })) },
   };
-}
-
-/** A task that follows the committee's study: who does it, by when (seed 004 art. 10.1.3). */
-export async function addTask(deps: Deps, principal: Principal, requestId: string, input: z.infer<typeof taskInputSchema>): Promise<SubscriptionRequestView> {
-  require(principal, 'subscription:decide');
-  const at = deps.clock.now();
-  return deps.database.transaction(async ({ db }) => {
-    const request = await findRequestRow(db, principal.scope, requestId);
-    if (!request) throw new NotFoundError('Demande de souscription');
-    assertActsFor(principal, request.providerId);
-    const id = await insertTask(db, { requestId, ...input, createdAt: at.toISOString() });
-    await recordAudit(db, principal, at, { action: 'create', entityType: 'subscription_task', entityId: id, organisationId: request.organisationId, after: input });
-    return (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
-  });
-}
-
-/** Marks a task done; the member may close its own tasks (its compliance plan), the provider any. */
-export async function completeTask(deps: Deps, principal: Principal, taskId: string, input: z.infer<typeof taskDoneSchema>): Promise<SubscriptionRequestView> {
-  require(principal, 'subscription:request');
-  const at = deps.clock.now();
-  return deps.database.transaction(async ({ db }) => {
-    const task = await findTaskForUpdate(db, principal.scope, taskId);
-    if (!task) throw new NotFoundError('Tâche');
-    assertMayRequestFor(principal, task.providerId, task.organisationId);
-    if (principal.scope.kind === 'member' && task.owner !== 'member') throw new ForbiddenError('Cette tâche revient au fournisseur');
-    if (task.doneOn) throw new ValidationError('Tâche déjà faite', [{ path: 'doneOn', message: `faite le ${formatCivilDateFr(parseCivilDate(task.doneOn))}` }]);
-    await markTaskDone(db, taskId, input.doneOn, input.note ?? null);
-    await recordAudit(db, principal, at, { action: 'update', entityType: 'subscription_task', entityId: taskId, organisationId: task.organisationId, before: { doneOn: null }, after: input });
-    return (await loadRequests(db, principal, { organisationId: task.organisationId }, deps.clock.today())).find((r) => r.id === task.requestId)!;
-  });
-}
-
-/**
- * Records whether a technical prerequisite of a requested line is met (seed 004 annex 3): the member declares,
- * the provider's audit verifies; the latest answer stands and the audit log keeps the others.
- */
-export async function checkPrerequisite(deps: Deps, principal: Principal, requestId: string, input: z.infer<typeof prerequisiteCheckInputSchema>): Promise<SubscriptionRequestView> {
-  require(principal, 'subscription:request');
-  const at = deps.clock.now();
-  return deps.database.transaction(async ({ db }) => {
-    const request = await findRequestRow(db, principal.scope, requestId);
-    if (!request) throw new NotFoundError('Demande de souscription');
-    assertMayRequestFor(principal, request.providerId, request.organisationId);
-    const view = (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
-    if (!view.checklist.some((c) => c.line === input.line && c.item === input.item)) {
-      throw new ValidationError('Prérequis inconnu', [{ path: 'item', message: "ce prérequis ne figure pas au catalogue pour une ligne de la demande" }]);
-    }
-    const values = { requestId, line: input.line, item: input.item, met: input.met, checkedOn: deps.clock.today(), checkedBy: principal.label, note: input.note ?? null };
-    await upsertCheck(db, values);
-    await recordAudit(db, principal, at, { action: 'update', entityType: 'prerequisite_check', entityId: requestId, organisationId: request.organisationId, after: values });
-    return (await loadRequests(db, principal, { organisationId: request.organisationId }, deps.clock.today())).find((r) => r.id === requestId)!;
-  });
 }
