@@ -9,3 +9,4 @@ export * from './mail.ts';
 export * from './subscriptions.ts';
 export * from './quotes.ts';
 export * from './consumption.ts';
+export * from './consumption-records.ts';

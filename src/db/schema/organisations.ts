@@ -39,6 +39,8 @@ export const providers = pgTable('provider', {
     .primaryKey()
     .references(() => organisations.id),
   shortName: text('short_name').notNull(),
+  /** Length of a working day for converting time spent into days of work (seed 004 art. 8: the provider's own working-time rules). */
+  workdayMinutes: integer('workday_minutes').notNull().default(420),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
 
