@@ -17,6 +17,9 @@ import { amendmentRoutes } from './routes/amendment-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
+import { timeEntryRoutes } from './routes/time-entry-routes.ts';
+import { operatorInvoiceRoutes } from './routes/operator-invoice-routes.ts';
+import { statementRoutes } from './routes/statement-routes.ts';
 import { consumptionRoutes } from './routes/consumption-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -65,6 +68,9 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   subscriptionRoutes(app, deps);
   quoteRoutes(app, deps);
   consumptionRoutes(app, deps);
+  timeEntryRoutes(app, deps);
+  operatorInvoiceRoutes(app, deps);
+  statementRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

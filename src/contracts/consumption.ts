@@ -41,4 +41,15 @@ export const consumptionSeriesSchema = z.object({
     }),
   ),
   corrections: z.array(z.object({ line: z.string(), month: z.string(), previousUnits: z.number().int(), replacedAt: z.string() })),
+  /** Operator consumption passed through (seed 000), excl. VAT, by month the billed period starts. */
+  amounts: z.array(
+    z.object({
+      providerId: z.uuid(),
+      providerName: z.string(),
+      line: z.string(),
+      lineName: z.string(),
+      months: z.array(z.string().nullable()).length(12).describe('Euros HT, janvier à décembre'),
+      previousYear: z.array(z.string().nullable()).length(12),
+    }),
+  ),
 });

@@ -7,6 +7,7 @@ import { findOrganisationIdByNaturalKey } from '../repositories/organisation-rep
 import { createAccount } from './auth-service.ts';
 import { SYSTEM_PRINCIPAL, type Deps } from './context.ts';
 import { loadSetupFile } from './setup/setup-service.ts';
+import { loadDemoConsumption } from './demo-consumption.ts';
 
 export const EXAMPLES_DIR = resolve(fileURLToPath(import.meta.url), '../../../examples');
 
@@ -42,6 +43,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisation: { inseeCode: '62498', kind: 'commune', name: 'Lens' },
   },
   {
+    email: 'cli.coquelicot@demo.mutualis.fr',
+    displayName: 'Contact technique du Pays du Coquelicot',
+    role: 'member_cli',
+    organisation: { siren: '248000747', kind: 'communaute_communes', name: 'Communauté de Communes du Pays du Coquelicot' },
+  },
+  {
     email: 'elu.trouville@demo.mutualis.fr',
     displayName: 'Élu de Trouville-sur-Mer',
     role: 'member_elected',
@@ -59,6 +66,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
   for (const file of await exampleFiles()) {
     await loadSetupFile(deps, SYSTEM_PRINCIPAL, await readFile(file, 'utf8'), { dryRun: false, fileName: file.split('/').pop()! });
   }
+  await loadDemoConsumption(deps, join(EXAMPLES_DIR, 'consumption'));
   for (const account of DEMO_ACCOUNTS) {
     const organisationId = account.organisation ? await findOrganisationIdByNaturalKey(deps.database.db, account.organisation) : null;
     if (account.organisation && !organisationId) throw new Error(`Organisation de démonstration absente : ${account.organisation.name}`);

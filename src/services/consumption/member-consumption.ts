@@ -8,10 +8,13 @@ import { optionsLabel } from '../catalogue/catalogue-mapping.ts';
 import { loadProviderPricing } from '../catalogue/grid-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { providerCatalogue } from '../subscriptions/subscription-access.ts';
+import { memberInvoiceAmountsByMonth } from '../../repositories/operator-invoice-repository.ts';
+import { cents, toDecimalString } from '../../domain/money.ts';
+import { optionsOfKey } from './forecasts.ts';
 
 type Series = z.infer<typeof consumptionSeriesSchema>;
 
-const optionsOf = (key: string): Record<string, string> => Object.fromEntries(key ? key.split('&').map((pair) => pair.split('=') as [string, string]) : []);
 
 /**
  * A member's units month by month for a year, with the previous year beside them (seed 000: members follow
@@ -38,7 +41,7 @@ export async function memberConsumption(deps: Deps, principal: Principal, organi
         providerName: names.get(row.providerId) ?? '',
         line: row.line,
         lineName: line?.name ?? row.line,
-        options: optionsLabel(catalogue, row.line, optionsOf(row.optionsKey)),
+        options: optionsLabel(catalogue, row.line, optionsOfKey(row.optionsKey)),
         unit: line ? UNITS[line.unit as Unit] : '',
         months: Array<number | null>(12).fill(null),
         previousYear: Array<number | null>(12).fill(null),
@@ -56,5 +59,23 @@ export async function memberConsumption(deps: Deps, principal: Principal, organi
       return previous !== null && previous !== undefined && now !== previous ? [{ line: h.line, month: `${year}-${String(month + 1).padStart(2, '0')}-01`, previousUnits: previous, replacedAt: h.replacedAt }] : [];
     }),
   );
-  return { organisationId, year, series: [...series.values()].filter((s) => s.months.some((m) => m !== null)), corrections };
+  return { organisationId, year, series: [...series.values()].filter((s) => s.months.some((m) => m !== null)), corrections, amounts: await amountSeries(deps, principal, organisationId, year, onlyProvider) };
+}
+
+/** Operator consumption by type of service, month by month, this year and the previous one (seed 000). */
+async function amountSeries(deps: Deps, principal: Principal, organisationId: string, year: number, onlyProvider: string | null): Promise<Series['amounts']> {
+  const db = deps.database.db;
+  const rows = await memberInvoiceAmountsByMonth(db, principal.scope, organisationId, onlyProvider, year - 1, year);
+  const providers = [...new Set(rows.map((r) => r.providerId))];
+  const names = await organisationNames(db, providers);
+  const lineNames = new Map<string, string>();
+  for (const p of providers) for (const l of (await providerCatalogue(db, p)).lines) lineNames.set(`${p}|${l.code}`, l.name);
+  const series = new Map<string, Series['amounts'][number]>();
+  for (const r of rows) {
+    const key = `${r.providerId}|${r.line}`;
+    const entry = series.get(key) ?? { providerId: r.providerId, providerName: names.get(r.providerId) ?? '', line: r.line, lineName: lineNames.get(key) ?? r.line, months: Array<string | null>(12).fill(null), previousYear: Array<string | null>(12).fill(null) };
+    (r.year === year ? entry.months : entry.previousYear)[r.month - 1] = toDecimalString(cents(Number(r.amountCents)));
+    series.set(key, entry);
+  }
+  return [...series.values()].filter((s) => s.months.some((m) => m !== null)).sort((a, b) => a.lineName.localeCompare(b.lineName, 'fr'));
 }

@@ -17,6 +17,26 @@ export function render(titleText: string, author: string, draw: (doc: Pdf) => vo
   return done;
 }
 
+/**
+ * One row of a table: cells side by side in columns of the given widths, the first left-aligned and the others
+ * right-aligned (amounts); a new page when the row would run past the bottom margin.
+ */
+export function tableRow(doc: Pdf, widths: readonly number[], cells: readonly string[], options: { bold?: boolean; align?: readonly ('left' | 'right')[] } = {}): void {
+  const x = doc.page.margins.left;
+  doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+  const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 6 }));
+  const height = Math.max(...heights);
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const y = doc.y;
+  let left = x;
+  cells.forEach((cell, i) => {
+    doc.text(cell, left, y, { width: widths[i]! - 6, align: options.align?.[i] ?? (i === 0 ? 'left' : 'right') });
+    left += widths[i]!;
+  });
+  doc.x = x;
+  doc.y = y + height + 4;
+}
+
 export const heading = (doc: Pdf, text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
 export const para = (doc: Pdf, text: string) => (text.trim() ? doc.font('Helvetica').fontSize(10).text(text, { align: 'justify' }).moveDown(0.4) : doc);
 

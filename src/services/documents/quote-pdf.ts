@@ -1,6 +1,6 @@
 import type { QuoteView } from '../../contracts/quotes.ts';
 import { formatCivilDateLongFr, parseCivilDate } from '../../domain/civil-date.ts';
-import { heading, para, render } from './pdf.ts';
+import { heading, para, render, tableRow } from './pdf.ts';
 
 const euros = (amount: string) => `${amount.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
 const long = (date: string) => formatCivilDateLongFr(parseCivilDate(date));
@@ -15,20 +15,8 @@ export function quotePdf(quote: QuoteView, providerName: string): Promise<Buffer
     para(doc, `Objet : ${quote.subject}`);
     para(doc, `Émis le ${long(quote.issuedOn)}, valable jusqu'au ${long(quote.validUntil)} inclus.`);
     heading(doc, 'Prestations');
-    const x = doc.page.margins.left;
     const widths = [250, 60, 90, 90];
-    const row = (cells: string[], bold = false) => {
-      const y = doc.y;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-      let left = x;
-      const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 6 }));
-      cells.forEach((cell, i) => {
-        doc.text(cell, left, y, { width: widths[i]! - 6, align: i === 0 ? 'left' : 'right' });
-        left += widths[i]!;
-      });
-      doc.x = x;
-      doc.y = y + Math.max(...heights) + 4;
-    };
+    const row = (cells: string[], bold = false) => tableRow(doc, widths, cells, { bold });
     row(['Nature', 'Quantité', 'Prix unitaire', 'Montant'], true);
     for (const line of quote.lines) row([line.nature, line.quantity, euros(line.unitPrice), euros(line.amount)]);
     doc.moveDown(0.5);
