@@ -27,6 +27,7 @@ export const ACCOUNTS = {
   finance: 'finances.call@demo.mutualis.fr',
   technician: 'technicien.call@demo.mutualis.fr',
   cliLens: 'cli.lens@demo.mutualis.fr',
+  cliCoquelicot: 'cli.coquelicot@demo.mutualis.fr',
   electedTrouville: 'elu.trouville@demo.mutualis.fr',
 } as const;
 
