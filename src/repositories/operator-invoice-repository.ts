@@ -40,8 +40,9 @@ export async function insertInvoice(db: Db, invoice: typeof operatorInvoices.$in
  * invoice only through its own lines (statements), never the list: an invoice may cover several members.
  */
 export async function listInvoiceRows(db: Db, scope: Scope, filter: { providerId?: string | undefined; from: string; to: string }) {
-  const members = sql<string[]>`(SELECT coalesce(array_agg(DISTINCT o.name ORDER BY o.name), '{}') FROM operator_invoice_line l JOIN organisation o ON o.id = l.organisation_id WHERE l.invoice_id = ${operatorInvoices.id})`;
-  const lineCount = sql<number>`(SELECT count(*)::int FROM operator_invoice_line l WHERE l.invoice_id = ${operatorInvoices.id})`;
+  // The outer invoice's id, qualified: an unqualified "id" inside the subquery would be the organisation's.
+  const members = sql<string[]>`(SELECT coalesce(array_agg(DISTINCT o.name ORDER BY o.name), '{}') FROM operator_invoice_line l JOIN organisation o ON o.id = l.organisation_id WHERE l.invoice_id = ${operatorInvoices}.id)`;
+  const lineCount = sql<number>`(SELECT count(*)::int FROM operator_invoice_line l WHERE l.invoice_id = operator_invoice.id)`;
   return db
     .select({ ...header, members, lineCount })
     .from(operatorInvoices)
