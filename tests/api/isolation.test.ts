@@ -30,6 +30,7 @@ const VICTIM_CATALOGUE = {
   lines: [
     { code: 'secret-line', category: 'secret', name: 'SECRET ligne', kind: 'continuous', unit: 'workstation' },
     { code: 'secret-option', category: 'secret', name: 'SECRET option', kind: 'continuous', unit: 'workstation' },
+    { code: 'secret-telecom', category: 'secret', name: 'SECRET télécom', kind: 'pass_through', unit: 'line' },
   ],
   dependencies: [{ from: { line: 'secret-option' }, requires: { line: 'secret-line' } }],
 };
@@ -48,7 +49,15 @@ interface Victim {
   quoteId: string;
   requestId: string;
   taskId: string;
+  timeEntryId: string;
+  invoiceId: string;
 }
+
+const TIME_FILE = 'date;durée;intervenant;membre;service;description\n2025-03-10;1:00;SECRET intervenant;14715;secret-line;SECRET intervention';
+const INVOICE_FILE = [
+  'opérateur;lot;facture;date de facture;début de période;fin de période;membre;type de prestation;site;libellé;montant HT;TVA',
+  'SECRET opérateur;Lot 1;SECRET-F1;2025-04-05;2025-03-01;2025-03-31;14715;secret-telecom;SECRET site;SECRET ligne;987,65;0',
+].join('\n');
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const agreementBody = (v: Victim) => ({
@@ -203,6 +212,41 @@ const CASES: Case[] = [
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/snapshots`, payload: { rows: [{ member: '14715', line: 'secret-line', month: '2025-04', units: 9 }] } }),
   },
   { route: 'GET /api/v1/organisations/{id}/consumption', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/consumption?year=2025` }) },
+  {
+    route: 'POST /api/v1/providers/{id}/time-entries/import',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/time-entries/import`, payload: TIME_FILE, headers: { 'content-type': 'text/csv' } }),
+  },
+  {
+    route: 'POST /api/v1/providers/{id}/time-entries',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/time-entries`, payload: { organisationId: v.organisationId, line: 'secret-line', workedOn: '2025-03-10', duration: '1:00', person: 'Intrus', travelIncluded: false } }),
+  },
+  { route: 'GET /api/v1/time-entries', probe: () => ({ method: 'GET', url: '/api/v1/time-entries?from=2025-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/v1/time-entries/summary', probe: () => ({ method: 'GET', url: '/api/v1/time-entries/summary?year=2025&period=year' }) },
+  { route: 'DELETE /api/v1/time-entries/{id}', probe: (_w, v) => ({ method: 'DELETE', url: `/api/v1/time-entries/${v.timeEntryId}` }) },
+  {
+    route: 'POST /api/v1/providers/{id}/operator-invoices/import',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/operator-invoices/import`, payload: INVOICE_FILE.replace('SECRET-F1', 'INTRUS-F1'), headers: { 'content-type': 'text/csv' } }),
+  },
+  { route: 'GET /api/v1/operator-invoices', probe: () => ({ method: 'GET', url: '/api/v1/operator-invoices?from=2025-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/v1/operator-invoices/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/operator-invoices/${v.invoiceId}` }) },
+  { route: 'POST /api/v1/operator-invoices/{id}/payment', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/operator-invoices/${v.invoiceId}/payment`, payload: { paidOn: '2025-05-01' } }) },
+  {
+    route: 'PUT /api/v1/operator-invoices/{id}/copy',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/operator-invoices/${v.invoiceId}/copy`, payload: { fileName: 'intrus.pdf', contentBase64: Buffer.from('intrus').toString('base64') } }),
+  },
+  { route: 'GET /api/v1/operator-invoices/{id}/copy', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/operator-invoices/${v.invoiceId}/copy` }) },
+  {
+    route: 'POST /api/v1/providers/{id}/penalties',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/penalties`, payload: { organisationId: v.organisationId, operator: 'Intrus', receivedOn: '2025-05-01', amount: '1,00', reason: 'intrusion' } }),
+  },
+  { route: 'GET /api/v1/penalties', probe: () => ({ method: 'GET', url: '/api/v1/penalties?year=2025' }) },
+  {
+    route: 'PUT /api/v1/providers/{id}/forecasts',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/forecasts`, payload: { rows: [{ organisationId: v.organisationId, line: 'secret-line', year: 2025, units: 1 }] } }),
+  },
+  { route: 'GET /api/v1/organisations/{id}/forecasts', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/forecasts?year=2025` }) },
+  { route: 'GET /api/v1/organisations/{id}/statements/telecom', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1` }) },
+  { route: 'GET /api/v1/organisations/{id}/statements/units', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/statements/units?year=2025&period=year` }) },
   { route: 'GET /api/v1/quotes', probe: () => ({ method: 'GET', url: '/api/v1/quotes' }) },
   {
     route: 'POST /api/v1/quotes',
@@ -328,6 +372,28 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { rows: [{ member: '14715', line: 'secret-line', month: '2025-03', units: 98765 }] },
     });
     expect(snapshots.statusCode, snapshots.body).toBe(200);
+    const time = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/time-entries/import`, headers: { cookie: admin, 'content-type': 'text/csv' }, payload: TIME_FILE });
+    expect(time.statusCode, time.body).toBe(200);
+    const timeEntryId = (await w.app.inject({ method: 'GET', url: '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', headers: { cookie: admin } })).json().find((e: { person: string }) => e.person === 'SECRET intervenant').id as string;
+    const invoices = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/operator-invoices/import`, headers: { cookie: admin, 'content-type': 'text/csv' }, payload: INVOICE_FILE });
+    expect(invoices.statusCode, invoices.body).toBe(200);
+    const invoiceId = (await w.app.inject({ method: 'GET', url: `/api/v1/operator-invoices?providerId=${w.ids.coeurCoteFleurie}&from=2025-01-01&to=2025-12-31`, headers: { cookie: admin } })).json()[0].id as string;
+    const copy = await w.app.inject({ method: 'PUT', url: `/api/v1/operator-invoices/${invoiceId}/copy`, headers: { cookie: admin }, payload: { fileName: 'secret.pdf', contentBase64: Buffer.from('SECRET copie').toString('base64') } });
+    expect(copy.statusCode, copy.body).toBe(200);
+    const penalty = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/penalties`,
+      headers: { cookie: admin },
+      payload: { organisationId: w.ids.trouville, operator: 'SECRET opérateur', receivedOn: '2025-03-20', amount: '987,65', reason: 'SECRET pénalité' },
+    });
+    expect(penalty.statusCode, penalty.body).toBe(201);
+    const forecast = await w.app.inject({
+      method: 'PUT',
+      url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/forecasts`,
+      headers: { cookie: admin },
+      payload: { rows: [{ organisationId: w.ids.trouville, line: 'secret-line', year: 2025, quarter: 0, units: 98765 }] },
+    });
+    expect(forecast.statusCode, forecast.body).toBe(200);
     const quote = await w.app.inject({
       method: 'POST',
       url: '/api/v1/quotes',
@@ -357,6 +423,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       quoteId,
       requestId,
       taskId,
+      timeEntryId,
+      invoiceId,
     };
   }
 
@@ -449,5 +517,21 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/quotes/${v.quoteId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/subscription-lines/${v.lineId}/opening-record?format=pdf`)).statusCode).toBe(200);
     expect((await get(`/api/v1/organisations/${v.organisationId}/perimeter?providerId=${v.providerId}`)).body).toContain('SECRET représentant');
+    expect((await get('/api/v1/time-entries?from=2025-01-01&to=2026-12-31')).body).toContain('SECRET intervenant');
+    expect((await get('/api/v1/time-entries/summary?year=2025&period=year')).body).toContain('SECRET ligne');
+    expect((await get('/api/v1/operator-invoices?from=2025-01-01&to=2026-12-31')).body).toContain('SECRET opérateur');
+    expect((await get(`/api/v1/operator-invoices/${v.invoiceId}`)).body).toContain('987.65');
+    expect((await get(`/api/v1/operator-invoices/${v.invoiceId}/copy`)).body).toBe('SECRET copie');
+    expect((await get('/api/v1/penalties?year=2025')).body).toContain('SECRET pénalité');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/forecasts?year=2025`)).body).toContain('98765');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`)).body).toContain('987.65');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/statements/units?year=2025&period=year`)).body).toContain('98765');
+    const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;
+    await w.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { email: trouvilleCli, displayName: 'CLI Trouville', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' } });
+    const member = await w.login(trouvilleCli, 'un mot de passe assez long');
+    // The victim itself sees its own statement, time spent and the copy of an invoice only about it.
+    for (const url of [`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`, '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', `/api/v1/operator-invoices/${v.invoiceId}/copy`]) {
+      expect((await w.app.inject({ method: 'GET', url, headers: { cookie: member } })).body, url).toContain('SECRET');
+    }
   });
 });
