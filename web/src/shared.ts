@@ -50,4 +50,8 @@ export { documentToDomain } from '../../src/services/catalogue/catalogue-mapping
 export * from '../../src/contracts/subscriptions.ts';
 export * from '../../src/contracts/quotes.ts';
 export * from '../../src/contracts/consumption.ts';
+export * from '../../src/contracts/time-entries.ts';
+export * from '../../src/contracts/operator-invoices.ts';
+// The duration rule of time entries (« 1:30 », « 1,5 », « 90 min »), pure: a form checks it as the server does.
+export { parseDuration } from '../../src/domain/consumption/time-entries.ts';
 export { LINE_STATUS_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../src/domain/subscriptions/workflow.ts';

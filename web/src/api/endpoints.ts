@@ -44,6 +44,7 @@ import {
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
 import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
+import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
@@ -205,6 +206,9 @@ export const api = {
   subscriptions: subscriptionApi,
   quotes: quoteApi,
   consumption: consumptionApi,
+  timeEntries: timeEntryApi,
+  operatorInvoices: operatorInvoiceApi,
+  penalties: penaltyApi,
   accounts: {
     list: () => request('GET', '/accounts', { schema: z.array(accountSchema) }),
     create: (body: AccountCreate) => request('POST', '/accounts', { body, schema: accountSchema }),
