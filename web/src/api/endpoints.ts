@@ -44,6 +44,7 @@ import {
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
 import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
+import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
@@ -206,6 +207,9 @@ export const api = {
   subscriptions: subscriptionApi,
   quotes: quoteApi,
   consumption: consumptionApi,
+  statements: statementApi,
+  forecasts: forecastApi,
+  memberTimeEntries,
   timeEntries: timeEntryApi,
   operatorInvoices: operatorInvoiceApi,
   penalties: penaltyApi,
