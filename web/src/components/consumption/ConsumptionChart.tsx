@@ -1,17 +1,16 @@
 import { useId } from 'react';
-import { axisOf, CHART, MONTHS_SHORT, pathOf, plotBottom, seriesSummary, xOf, yOf } from '../../lib/consumption-chart.ts';
-import { formatInteger } from '../../lib/format.ts';
+import { axisOf, CHART, MONTHS_SHORT, pathOf, plotBottom, seriesSummary, UNITS_MEASURE, xOf, yOf, type Axis, type Measure } from '../../lib/consumption-chart.ts';
 
 type Values = readonly (number | null)[];
 
-function Markers({ values, top, shape }: { values: Values; top: number; shape: 'circle' | 'square' }) {
+function Markers({ values, axis, shape }: { values: Values; axis: Axis; shape: 'circle' | 'square' }) {
   return (
     <g className={`chart-markers is-${shape}`}>
       {values.map((value, month) =>
         value === null ? null : shape === 'circle' ? (
-          <circle key={month} cx={xOf(month)} cy={yOf(value, top)} r={4} />
+          <circle key={month} cx={xOf(month)} cy={yOf(value, axis)} r={4} />
         ) : (
-          <rect key={month} x={xOf(month) - 3.5} y={yOf(value, top) - 3.5} width={7} height={7} />
+          <rect key={month} x={xOf(month) - 3.5} y={yOf(value, axis) - 3.5} width={7} height={7} />
         ),
       )}
     </g>
@@ -19,25 +18,39 @@ function Markers({ values, top, shape }: { values: Values; top: number; shape: '
 }
 
 /**
- * Units month by month, the year drawn as a solid line with dots and the previous year as a dashed line with
- * squares (told apart by shape, not colour alone). An image with a title and a summary; the table beside it
- * gives every figure.
+ * Units (or amounts, in cents) month by month, the year drawn as a solid line with dots and the previous year as
+ * a dashed line with squares (told apart by shape, not colour alone). An image with a title and a summary; the
+ * table beside it gives every figure.
  */
-export function ConsumptionChart({ title, unit, year, months, previousYear }: { title: string; unit: string; year: number; months: Values; previousYear: Values }) {
+export function ConsumptionChart({
+  title,
+  unit,
+  year,
+  months,
+  previousYear,
+  measure = UNITS_MEASURE,
+}: {
+  title: string;
+  unit: string;
+  year: number;
+  months: Values;
+  previousYear: Values;
+  measure?: Measure;
+}) {
   const id = useId();
-  const { top, ticks } = axisOf(months, previousYear);
+  const axis = axisOf([months, previousYear], measure.minStep);
   return (
     <figure className="chart">
       <div className="chart-scroll" role="region" aria-label={`Graphique : ${title} (défilement horizontal sur petit écran)`} tabIndex={0}>
         <svg role="img" aria-labelledby={`${id}-titre`} aria-describedby={`${id}-resume`} viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="chart-svg">
-          <title id={`${id}-titre`}>{`${title} : unités par mois, ${year} et ${year - 1}`}</title>
-          <desc id={`${id}-resume`}>{`${unit ? `Unité : ${unit}. ` : ''}${year} : ${seriesSummary(months)}. ${year - 1} : ${seriesSummary(previousYear)}.`}</desc>
+          <title id={`${id}-titre`}>{`${title} : ${measure.noun} par mois, ${year} et ${year - 1}`}</title>
+          <desc id={`${id}-resume`}>{`${unit ? `Unité : ${unit}. ` : ''}${year} : ${seriesSummary(months, measure)}. ${year - 1} : ${seriesSummary(previousYear, measure)}.`}</desc>
           <g className="chart-grid">
-            {ticks.map((t) => (
+            {axis.ticks.map((t) => (
               <g key={t}>
-                <line x1={CHART.left} x2={CHART.width - CHART.right} y1={yOf(t, top)} y2={yOf(t, top)} />
-                <text x={CHART.left - 8} y={yOf(t, top) + 4} textAnchor="end">
-                  {formatInteger(t)}
+                <line x1={CHART.left} x2={CHART.width - CHART.right} y1={yOf(t, axis)} y2={yOf(t, axis)} />
+                <text x={CHART.left - 8} y={yOf(t, axis) + 4} textAnchor="end">
+                  {measure.axis(t)}
                 </text>
               </g>
             ))}
@@ -50,10 +63,10 @@ export function ConsumptionChart({ title, unit, year, months, previousYear }: { 
               </text>
             ))}
           </g>
-          <path d={pathOf(previousYear, top)} className="chart-line is-previous" />
-          <Markers values={previousYear} top={top} shape="square" />
-          <path d={pathOf(months, top)} className="chart-line is-current" />
-          <Markers values={months} top={top} shape="circle" />
+          <path d={pathOf(previousYear, axis)} className="chart-line is-previous" />
+          <Markers values={previousYear} axis={axis} shape="square" />
+          <path d={pathOf(months, axis)} className="chart-line is-current" />
+          <Markers values={months} axis={axis} shape="circle" />
         </svg>
       </div>
       <figcaption className="chart-legend">

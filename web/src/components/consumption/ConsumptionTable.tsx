@@ -1,26 +1,41 @@
 import { TableScroll } from '../ui.tsx';
-import { differenceText, MONTHS } from '../../lib/consumption-chart.ts';
-import { formatInteger } from '../../lib/format.ts';
+import { differenceText, MONTHS, UNITS_MEASURE, type Measure } from '../../lib/consumption-chart.ts';
 
 type Values = readonly (number | null)[];
 
-const cell = (value: number | null) =>
-  value === null ? (
+function Cell({ value, measure }: { value: number | null; measure: Measure }) {
+  return value === null ? (
     <>
       <span aria-hidden="true">—</span>
-      <span className="sr-only">pas de relevé</span>
+      <span className="sr-only">{measure.missing}</span>
     </>
   ) : (
-    formatInteger(value)
+    <>{measure.format(value)}</>
   );
+}
 
 /** The chart's figures: one row per month, the year, the previous year and the difference. */
-export function ConsumptionTable({ title, unit, year, months, previousYear }: { title: string; unit: string; year: number; months: Values; previousYear: Values }) {
+export function ConsumptionTable({
+  title,
+  unit,
+  year,
+  months,
+  previousYear,
+  measure = UNITS_MEASURE,
+}: {
+  title: string;
+  unit: string;
+  year: number;
+  months: Values;
+  previousYear: Values;
+  measure?: Measure;
+}) {
   return (
     <TableScroll label={`Tableau : ${title}`} compact>
       <table className="table table-compact">
         <caption>
-          {title} : unités{unit ? ` (${unit})` : ''} par mois, {year} comparé à {year - 1} ; « — » : pas de relevé
+          {title} : {measure.noun}
+          {unit ? ` (${unit})` : ''} par mois, {year} comparé à {year - 1} ; « — » : {measure.missing}
         </caption>
         <thead>
           <tr>
@@ -40,9 +55,13 @@ export function ConsumptionTable({ title, unit, year, months, previousYear }: { 
           {MONTHS.map((name, month) => (
             <tr key={name}>
               <th scope="row">{name}</th>
-              <td className="num">{cell(months[month] ?? null)}</td>
-              <td className="num">{cell(previousYear[month] ?? null)}</td>
-              <td className="num">{differenceText(months[month] ?? null, previousYear[month] ?? null)}</td>
+              <td className="num nowrap">
+                <Cell value={months[month] ?? null} measure={measure} />
+              </td>
+              <td className="num nowrap">
+                <Cell value={previousYear[month] ?? null} measure={measure} />
+              </td>
+              <td className="num nowrap">{differenceText(months[month] ?? null, previousYear[month] ?? null, measure)}</td>
             </tr>
           ))}
         </tbody>
