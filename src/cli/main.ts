@@ -1,3 +1,7 @@
+import { importOperatorInvoices } from '../services/consumption/operator-invoices.ts';
+import { readInvoiceFile, readTimeFile } from '../services/consumption/record-files.ts';
+import { recordTimeEntries } from '../services/consumption/time-entries.ts';
+import { CSV_TYPE, XLSX_TYPE } from '../services/files/table-file.ts';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -103,6 +107,54 @@ program
         throw new ValidationError(`Import refusé : ${result.errorCount} erreur(s), rien n'a été enregistré`, []);
       }
       console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Importé'} : ${result.rows} ligne(s) — ${result.created} créée(s), ${result.updated} corrigée(s), ${result.unchanged} inchangée(s)`);
+    }),
+  );
+
+/** The provider a file is imported for: by SIREN, or by id for a provider without one (seed 000's syndicat). */
+async function providerOf(deps: Deps, options: { providerSiren?: string; providerId?: string }): Promise<string> {
+  if (options.providerId) return options.providerId;
+  const providerId = options.providerSiren ? await findOrganisationIdByNaturalKey(deps.database.db, { siren: options.providerSiren, kind: '', name: '' }) : null;
+  if (!providerId) throw new ValidationError('Fournisseur introuvable', [{ path: '--provider-siren', message: options.providerSiren ? `aucune organisation de SIREN ${options.providerSiren}` : 'indiquez --provider-siren ou --provider-id' }]);
+  return providerId;
+}
+
+function reportFileErrors(errors: readonly { row: number; column: string; message: string }[]): void {
+  if (!errors.length) return;
+  for (const e of errors.slice(0, 1000)) console.error(`  ligne ${e.row} (${e.column}) : ${e.message}`);
+  throw new ValidationError(`Import refusé : ${errors.length} erreur(s), rien n'a été enregistré`, []);
+}
+
+const tableType = (file: string) => (file.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : CSV_TYPE);
+
+program
+  .command('import-time')
+  .description('Importer des temps passés (CSV ou XLSX, export d’un outil de tickets) : tout ou rien')
+  .argument('<file>', 'fichier (colonnes date, durée, intervenant, membre, service, déplacement, description, référence)')
+  .option('--provider-siren <siren>', 'SIREN du fournisseur')
+  .option('--provider-id <id>', 'identifiant du fournisseur (s’il n’a pas de SIREN)')
+  .option('--dry-run', 'tout vérifier sans rien écrire')
+  .action((file: string, options: { providerSiren?: string; providerId?: string; dryRun?: boolean }) =>
+    withDeps(async (deps) => {
+      const rows = await readTimeFile(await readFile(file), tableType(file));
+      const result = await recordTimeEntries(deps, SYSTEM_PRINCIPAL, await providerOf(deps, options), rows, { source: 'file', fileName: basename(file), dryRun: Boolean(options.dryRun) });
+      reportFileErrors(result.errors);
+      console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Importé'} : ${result.rows} ligne(s) — ${result.created} créée(s), ${result.updated} corrigée(s), ${result.unchanged} inchangée(s)`);
+    }),
+  );
+
+program
+  .command('import-operator-invoices')
+  .description('Importer les lignes de factures d’opérateurs (CSV ou XLSX) : tout ou rien')
+  .argument('<file>', 'fichier (colonnes opérateur, lot, facture, date de facture, début et fin de période, membre, type de prestation, site, libellé, montant HT, TVA)')
+  .option('--provider-siren <siren>', 'SIREN du fournisseur')
+  .option('--provider-id <id>', 'identifiant du fournisseur (s’il n’a pas de SIREN)')
+  .option('--dry-run', 'tout vérifier sans rien écrire')
+  .action((file: string, options: { providerSiren?: string; providerId?: string; dryRun?: boolean }) =>
+    withDeps(async (deps) => {
+      const rows = await readInvoiceFile(await readFile(file), tableType(file));
+      const result = await importOperatorInvoices(deps, SYSTEM_PRINCIPAL, await providerOf(deps, options), rows, { fileName: basename(file), dryRun: Boolean(options.dryRun) });
+      reportFileErrors(result.errors);
+      console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Importé'} : ${result.invoices} facture(s) sur ${result.rows} ligne(s) — ${result.created} créée(s), ${result.unchanged} inchangée(s), ${result.amount.replace('.', ',')} € HT`);
     }),
   );
 
