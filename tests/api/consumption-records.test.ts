@@ -216,6 +216,19 @@ describe.each(ENGINES)('time spent, operator invoices, forecasts and statements 
       expect(socle.periods[0]).toMatchObject({ forecastUnits: 4050, actualUnits: 3381 });
     });
 
+    it('imports forecasts from a spreadsheet, naming bad rows as the file does', async () => {
+      const url = `/api/v1/providers/${w.ids.call}/forecasts/import`;
+      const bad = await inject('POST', url, technician, csv('membre;ligne;options;année;trimestre;unités', '62498;messagerie;niveau=or&stockage=10;2026;;5', '14715;socle-reseau;;2026;T5;x'), CSV);
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['ligne 3, membre', 'ligne 3, trimestre', 'ligne 3, unités']);
+      const mixed = await inject('POST', url, technician, csv('membre;ligne;options;année;trimestre;unités', '62498;messagerie;niveau=or&stockage=10;2026;;5'), CSV);
+      expect(mixed.json().issues).toEqual([{ path: 'ligne 2, options', message: expect.stringContaining('« or »') }]);
+      const good = await inject('POST', url, technician, csv('membre;ligne;options;année;trimestre;unités', '62498;messagerie;niveau=pro&stockage=25;2026;T1;180', '216204982;messagerie;niveau=pro&stockage=25;2026;;740'), CSV);
+      expect(good.json()).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      const pro = (await inject('GET', `/api/v1/organisations/${w.ids.lens}/forecasts?year=2026`, technician)).json().rows.find((r: { optionsKey: string }) => r.optionsKey === 'niveau=pro&stockage=25');
+      expect(pro.periods[1]).toMatchObject({ forecastUnits: 180, actualUnits: 181 });
+    });
+
     it('states Lens’s first half-year in units, month by month, beside the forecast', async () => {
       const view = (await inject('GET', `/api/v1/organisations/${w.ids.lens}/statements/units?year=2026&period=half&index=1`, lensCli)).json();
       expect(view.periodLabel).toBe('1er semestre 2026');

@@ -244,6 +244,10 @@ const CASES: Case[] = [
     route: 'PUT /api/v1/providers/{id}/forecasts',
     probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/forecasts`, payload: { rows: [{ organisationId: v.organisationId, line: 'secret-line', year: 2025, units: 1 }] } }),
   },
+  {
+    route: 'POST /api/v1/providers/{id}/forecasts/import',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/forecasts/import`, payload: 'membre;ligne;année;unités\n14715;secret-line;2025;1', headers: { 'content-type': 'text/csv' } }),
+  },
   { route: 'GET /api/v1/organisations/{id}/forecasts', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/forecasts?year=2025` }) },
   { route: 'GET /api/v1/organisations/{id}/statements/telecom', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1` }) },
   { route: 'GET /api/v1/organisations/{id}/statements/units', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/statements/units?year=2025&period=year` }) },

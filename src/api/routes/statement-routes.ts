@@ -3,7 +3,9 @@ import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
 import { forecastComparisonSchema, forecastPutResultSchema, forecastPutSchema } from '../../contracts/forecasts.ts';
 import { telecomStatementQuerySchema, telecomStatementSchema, unitsStatementQuerySchema, unitsStatementSchema } from '../../contracts/statements.ts';
 import type { Deps } from '../../services/context.ts';
-import { forecastComparison, putForecasts } from '../../services/consumption/forecasts.ts';
+import { forecastComparison, importForecastFile, putForecasts } from '../../services/consumption/forecasts.ts';
+import { readForecastFile } from '../../services/consumption/record-files.ts';
+import { fileBody } from '../file-body.ts';
 import { telecomStatementPdf, telecomStatementXlsx, unitsStatementPdf, unitsStatementXlsx } from '../../services/consumption/statement-documents.ts';
 import { telecomStatementFor, unitsStatementFor } from '../../services/consumption/statements.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
@@ -19,6 +21,21 @@ export function statementRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/providers/:id/forecasts',
     { schema: { tags, summary: 'Enregistrer des prévisions d’utilisation (unités et/ou montant) : tout ou rien', params: idParamsSchema, body: forecastPutSchema, response: { 200: forecastPutResultSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema } }, onRequest: authenticated },
     async (request) => putForecasts(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/providers/:id/forecasts/import',
+    {
+      schema: {
+        tags,
+        summary: 'Importer des prévisions (CSV ou XLSX) : tout ou rien',
+        description: 'Colonnes : membre (SIREN ou INSEE), ligne, options, année, trimestre (vide = année entière), unités, montant (HT).',
+        params: idParamsSchema,
+        response: { 200: forecastPutResultSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema },
+      },
+      onRequest: authenticated,
+    },
+    async (request) => importForecastFile(deps, principalOf(request), request.params.id, await readForecastFile(await fileBody(request.body), request.headers['content-type'] ?? '')),
   );
 
   app.get(

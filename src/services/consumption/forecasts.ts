@@ -4,7 +4,9 @@ import type { forecastComparisonSchema, forecastPutResultSchema, forecastPutSche
 import { UNITS, type Unit } from '../../domain/catalogue/catalogue.ts';
 import { parseAmount } from '../../domain/consumption/fields.ts';
 import { periodLabelFr } from '../../domain/consumption/periods.ts';
-import { serviceOf } from '../../domain/consumption/snapshot-row.ts';
+import { parseOptions, serviceOf } from '../../domain/consumption/snapshot-row.ts';
+import type { TableRow } from '../files/table-file.ts';
+import type { FORECAST_FILE_COLUMNS } from './record-files.ts';
 import { cents, toDecimalString } from '../../domain/money.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
 import { memberIdentifiers, snapshotsOf } from '../../repositories/consumption-repository.ts';
@@ -73,6 +75,49 @@ export async function putForecasts(deps: Deps, principal: Principal, providerId:
     }
     return result;
   });
+}
+
+/**
+ * Forecasts from a spreadsheet (one row per member, line, options and period; quarter empty or 0 for the
+ * year): members named by SIREN or INSEE code as in every file; errors named by row, nothing written on error.
+ */
+export async function importForecastFile(deps: Deps, principal: Principal, providerId: string, rows: TableRow<keyof typeof FORECAST_FILE_COLUMNS>[]): Promise<z.infer<typeof forecastPutResultSchema>> {
+  require(principal, 'consumption:write');
+  assertActsFor(principal, providerId);
+  const members = await memberIdentifiers(deps.database.db, providerId);
+  const issues: Issue[] = [];
+  const input: z.infer<typeof forecastPutSchema>['rows'] = [];
+  const integer = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+  for (const r of rows) {
+    const at = `ligne ${r.row}`;
+    const before = issues.length;
+    const organisationId = members.get(r.member.trim());
+    if (!organisationId) issues.push({ path: `${at}, membre`, message: `« ${r.member.trim()} » n'est ni membre ni ancien membre de ce fournisseur` });
+    const options = parseOptions(r.options);
+    if (!options) issues.push({ path: `${at}, options`, message: `options illisibles « ${r.options} » : attendu par exemple niveau=pro;stockage=25` });
+    const year = integer(r.year);
+    if (!(year >= 2000 && year <= 2100)) issues.push({ path: `${at}, année`, message: `année « ${r.year} » : attendu AAAA` });
+    const quarter = r.quarter.trim() ? integer(r.quarter.replace(/^T/i, '')) : 0;
+    if (!(quarter >= 0 && quarter <= 4)) issues.push({ path: `${at}, trimestre`, message: `trimestre « ${r.quarter} » : attendu 1 à 4, ou vide pour l'année` });
+    const units = r.units.trim() ? integer(r.units) : null;
+    if (Number.isNaN(units)) issues.push({ path: `${at}, unités`, message: `unités « ${r.units} » : un nombre entier positif est attendu` });
+    if (issues.length > before) continue;
+    input.push({ organisationId: organisationId!, line: r.line.trim(), options: options!, year, quarter, units, amount: r.amount.trim() || null });
+  }
+  if (!rows.length) issues.push({ path: 'ligne 1', message: 'le fichier ne contient aucune ligne de données' });
+  if (issues.length) throw new ValidationError('Prévisions refusées : rien n’a été enregistré', issues.slice(0, 1000));
+  try {
+    return await putForecasts(deps, principal, providerId, { rows: input });
+  } catch (error) {
+    // The JSON checks name rows[i]: give them back as the file's rows.
+    if (!(error instanceof ValidationError)) throw error;
+    const renamed = error.issues.map((issue) => {
+      const match = /^rows\[(\d+)\](?:\.(\w+))?/.exec(issue.path);
+      const column = { line: 'ligne de service', options: 'options', amount: 'montant', organisationId: 'membre' }[match?.[2] ?? ''] ?? 'ligne entière';
+      return match ? { path: `ligne ${rows[Number(match[1])]!.row}, ${column}`, message: issue.message } : issue;
+    });
+    throw new ValidationError(error.message, renamed);
+  }
 }
 
 type Comparison = z.infer<typeof forecastComparisonSchema>;

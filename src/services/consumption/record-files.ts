@@ -32,6 +32,20 @@ export const INVOICE_FILE_COLUMNS = {
   vat: { headers: ['tva', 'montant tva'], required: false },
 } satisfies Record<keyof Omit<RawInvoiceLine, 'row'>, ColumnSpec>;
 
+export const FORECAST_FILE_COLUMNS = {
+  member: { headers: ['membre', 'adhérent', 'siren', 'insee', 'code insee', 'collectivité'], required: true },
+  line: { headers: ['ligne', 'service', 'ligne de service', 'type de prestation'], required: true },
+  options: { headers: ['options', 'option'], required: false },
+  year: { headers: ['année', 'annee', 'exercice', 'year'], required: true },
+  quarter: { headers: ['trimestre', 'quarter'], required: false },
+  units: { headers: ['unités', 'unités prévues', 'volume', 'units'], required: false },
+  amount: { headers: ['montant', 'montant ht', 'montant prévu', 'amount'], required: false },
+} satisfies Record<string, ColumnSpec>;
+
+export function readForecastFile(body: Buffer | string, contentType: string) {
+  return readTableFile(body, contentType, FORECAST_FILE_COLUMNS);
+}
+
 export function readTimeFile(body: Buffer | string, contentType: string): Promise<RawTimeEntry[]> {
   return readTableFile(body, contentType, TIME_FILE_COLUMNS);
 }
