@@ -65,6 +65,8 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
       'Modèles de documents',
       'Import du référentiel',
       'Import des consommations',
+      'Temps passés',
+      'Factures d’opérateurs',
       'Paramétrage',
       'Journal',
       'Comptes',

@@ -29,6 +29,11 @@ import { SnapshotImportPage } from './pages/SnapshotImportPage.tsx';
 import { SubscriptionQueuePage } from './pages/SubscriptionQueuePage.tsx';
 import { SubscriptionRequestPage } from './pages/SubscriptionRequestPage.tsx';
 import { TemplatesPage } from './pages/TemplatesPage.tsx';
+import { OperatorInvoiceImportPage } from './pages/OperatorInvoiceImportPage.tsx';
+import { OperatorInvoicePage } from './pages/OperatorInvoicePage.tsx';
+import { OperatorInvoicesPage } from './pages/OperatorInvoicesPage.tsx';
+import { TimeEntriesPage } from './pages/TimeEntriesPage.tsx';
+import { TimeImportPage } from './pages/TimeImportPage.tsx';
 import { can } from './shared.ts';
 
 /** Only same-site paths are followed after login, never an absolute address. */
@@ -92,6 +97,11 @@ export function App() {
         {provider && allowed('organisation:read') ? <Route path="/demandes" element={<SubscriptionQueuePage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/demandes/:id" element={<SubscriptionRequestPage />} /> : null}
         {provider && allowed('consumption:write') ? <Route path="/consommations/import" element={<SnapshotImportPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/temps" element={<TimeEntriesPage />} /> : null}
+        {provider && allowed('consumption:write') ? <Route path="/temps/import" element={<TimeImportPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/factures-operateurs" element={<OperatorInvoicesPage />} /> : null}
+        {provider && allowed('consumption:write') ? <Route path="/factures-operateurs/import" element={<OperatorInvoiceImportPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/factures-operateurs/:id" element={<OperatorInvoicePage />} /> : null}
         <Route path="/catalogues" element={<CataloguesPage />} />
         <Route path="/fournisseurs/:id/catalogue" element={<CataloguePage />} />
         <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />

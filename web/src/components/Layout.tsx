@@ -33,6 +33,7 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'agreement:write')) items.push({ to: '/modeles', label: 'Modèles de documents' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'consumption:write')) items.push({ to: '/consommations/import', label: 'Import des consommations' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/temps', label: 'Temps passés' }, { to: '/factures-operateurs', label: 'Factures d’opérateurs' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
   if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });
