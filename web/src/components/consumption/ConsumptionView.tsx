@@ -4,18 +4,21 @@ import { LoadError, Loading } from '../ui.tsx';
 import { useAnnounce } from '../../lib/announcer.tsx';
 import { plural } from '../../lib/format.ts';
 import { useResource } from '../../lib/hooks.ts';
+import { AmountsSection } from './AmountsSection.tsx';
 import { ConsumptionChart } from './ConsumptionChart.tsx';
 import { ConsumptionTable } from './ConsumptionTable.tsx';
 import { CorrectionsTable } from './CorrectionsTable.tsx';
 
-/** An organisation's units for a year, service by service (chart and table), and the corrections made. */
+/** An organisation's units for a year, service by service (chart and table), the corrections made, and the amounts passed through. */
 export function ConsumptionView({ organisationId, year }: { organisationId: string; year: number }) {
   const announce = useAnnounce();
   const data = useResource((signal) => api.consumption.ofOrganisation(organisationId, year, signal), `consumption-${organisationId}-${year}`);
   const current = data.dataKey === `consumption-${organisationId}-${year}` ? data.data : undefined;
 
   useEffect(() => {
-    if (current) announce(`${year} : ${plural(current.series.length, 'service relevé', 'services relevés')}.`);
+    if (!current) return;
+    const amounts = current.amounts.length ? `, ${plural(current.amounts.length, 'service refacturé', 'services refacturés')} en euros` : '';
+    announce(`${year} : ${plural(current.series.length, 'service relevé', 'services relevés')}${amounts}.`);
   }, [current]);
 
   const lineName = (code: string) => current?.series.find((s) => s.line === code)?.lineName ?? code;
@@ -52,6 +55,7 @@ export function ConsumptionView({ organisationId, year }: { organisationId: stri
             <h2 id="corrections">Corrections</h2>
             <CorrectionsTable corrections={current.corrections} lineName={lineName} year={year} />
           </section>
+          <AmountsSection amounts={current.amounts} year={year} />
         </>
       ) : null}
     </div>
