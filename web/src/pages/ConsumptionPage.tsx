@@ -2,6 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { ConsumptionView } from '../components/consumption/ConsumptionView.tsx';
+import { ForecastSection } from '../components/consumption/ForecastSection.tsx';
+import { MemberTimeEntries } from '../components/consumption/MemberTimeEntries.tsx';
+import { StatementsSection } from '../components/consumption/StatementsSection.tsx';
 import { SelectField } from '../components/forms.tsx';
 import { PageHeader } from '../components/ui.tsx';
 import { todayInParis } from '../lib/grids.ts';
@@ -23,12 +26,18 @@ export function OrganisationConsumptionPage() {
   return <ConsumptionScreen key={id} organisationId={id} name={org.data?.name ?? ''} portal={false} />;
 }
 
-/** Units month by month for a chosen year (`?annee=` in the address), the previous year beside them. */
+/** The first year offered: the oldest consumption on record (Somme Numérique's invoices, 2016) comes after it. */
+const FIRST_YEAR = 2010;
+
+/**
+ * For a chosen year (`?annee=` in the address, 2010 to next year): units month by month against the previous
+ * year, the amounts passed through, forecast against actual, the statements to download and the time spent.
+ */
 function ConsumptionScreen({ organisationId, name, portal }: { organisationId: string; name: string; portal: boolean }) {
   const thisYear = Number(todayInParis().slice(0, 4));
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('annee'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear + 1 ? asked : thisYear;
+  const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= thisYear + 1 ? asked : thisYear;
   const [draft, setDraft] = useState(String(year));
   useEffect(() => setDraft(String(year)), [year]);
   const title = portal || !name ? 'Consommations' : `Consommations de ${name}`;
@@ -44,12 +53,12 @@ function ConsumptionScreen({ organisationId, name, portal }: { organisationId: s
       <PageHeader
         title={title}
         breadcrumb={portal ? undefined : [{ to: `/organisations/${organisationId}`, label: name || 'Organisation' }]}
-        lead={`Les unités relevées chaque mois (postes, boîtes aux lettres, Go…) service par service${name ? ` pour ${name}` : ''}, comparées à l'année précédente ; elles fondent la refacturation.`}
+        lead={`Les unités relevées chaque mois (postes, boîtes aux lettres, Go…) et les montants refacturés, service par service${name ? ` pour ${name}` : ''}, comparés à l'année précédente ; les prévisions, les états à télécharger et les temps passés.`}
       />
       <div className="panel filters" role="search" aria-label="Choisir l'année">
         <form className="inline-form" onSubmit={submit} noValidate>
           <SelectField id="consommations-annee" label="Année" value={draft} onChange={(e) => setDraft(e.target.value)}>
-            {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
+            {Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i).map((y) => (
               <option key={y} value={String(y)}>
                 {y}
               </option>
@@ -63,6 +72,9 @@ function ConsumptionScreen({ organisationId, name, portal }: { organisationId: s
         </form>
       </div>
       <ConsumptionView organisationId={organisationId} year={year} />
+      <ForecastSection organisationId={organisationId} year={year} />
+      <StatementsSection organisationId={organisationId} year={year} />
+      <MemberTimeEntries organisationId={organisationId} year={year} />
     </>
   );
 }
