@@ -5,7 +5,10 @@ import { ACCOUNTS, announced, checkA11y, heading, login, settled, startE2E, type
 const SOCLE = 'Adhésion au socle + connexion au réseau';
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 const csv = (...rows: string[]) => Buffer.from(['membre;ligne;options;mois;unités', ...rows].join('\n'));
-/** Lens (INSEE 62498): the base opened on 2025-03-01, the « pro » mailboxes on 2025-04-01 (seed 004 demo data). */
+/**
+ * Lens (INSEE 62498): the base opened on 2025-03-01, the « pro » mailboxes on 2025-04-01 (seed 004 demo data). The
+ * demo's own snapshots cover January–October 2026 only: March 2026 (335) is already there, so it comes out unchanged.
+ */
 const GOOD = csv('62498;socle-reseau;;2025-03;320', '62498;socle-reseau;;2025-04;322', '62498;socle-reseau;;2025-05;324', '62498;messagerie;niveau=pro&stockage=25;2025-04;60', '62498;socle-reseau;;2026-03;335');
 
 async function rows(table: ReturnType<Page['getByRole']>): Promise<string[]> {
@@ -55,13 +58,14 @@ describe('consommations : import des relevés et lecture par l’adhérent', () 
     await staff.getByLabel(/^Fichier des relevés/).setInputFiles({ name: 'releves-lens.csv', mimeType: 'text/csv', buffer: GOOD });
     await staff.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await result.getByText('Fichier vérifié : aucune erreur, rien n’a été enregistré').waitFor();
+    // A check only reads the file: it counts every row as new, without comparing with the snapshots on record.
     expect(await rows(result.getByRole('table', { name: /^Relevés que l’import créerait/ }))).toEqual(['5 5 0 0']);
 
     await staff.getByLabel('Vérifier seulement').uncheck();
     await staff.getByRole('button', { name: 'Importer le fichier' }).click();
     await result.getByText('Import terminé').waitFor();
-    await announced(staff, 'Import terminé : 5 lignes lues, 5 créés, 0 mis à jour, 0 inchangé.');
-    expect(await rows(result.getByRole('table', { name: 'Relevés créés, mis à jour et inchangés' }))).toEqual(['5 5 0 0']);
+    await announced(staff, 'Import terminé : 5 lignes lues, 4 créés, 0 mis à jour, 1 inchangé.');
+    expect(await rows(result.getByRole('table', { name: 'Relevés créés, mis à jour et inchangés' }))).toEqual(['5 4 0 1']);
     await checkA11y(e2e, staff, 'import-releves-termine');
 
     await staff.getByLabel(/^Fichier des relevés/).setInputFiles({ name: 'correction.csv', mimeType: 'text/csv', buffer: csv('62498;socle-reseau;;2025-04;325', '62498;socle-reseau;;2025-05;324') });
@@ -102,11 +106,11 @@ describe('consommations : import des relevés et lecture par l’adhérent', () 
     expect((await rows(corrections))[0]).toMatch(new RegExp(`^${SOCLE.replace(/[+]/g, '\\+')} avril 2025 322 `));
     await checkA11y(e2e, cli, 'consommations-adherent');
 
-    // 2026 compares with 2025: March 335 against 320.
+    // 2026 (the demo's snapshots: workstations, three kinds of mailboxes, hosting) compares with 2025: March 335 against 320.
     await cli.getByLabel('Année', { exact: true }).selectOption('2026');
     await cli.getByRole('button', { name: 'Afficher' }).click();
-    await announced(cli, '2026 : 1 service relevé.');
-    const table2026 = cli.getByRole('table', { name: /unités \(poste de travail\) par mois, 2026 comparé à 2025/ });
+    await announced(cli, '2026 : 5 services relevés.');
+    const table2026 = cli.getByRole('region', { name: SOCLE, exact: true }).getByRole('table', { name: /unités \(poste de travail\) par mois, 2026 comparé à 2025/ });
     expect((await rows(table2026))[2]).toBe('mars 335 320 +15');
   });
 
