@@ -52,6 +52,22 @@ export const agreementRulesSchema = z
       .strict()
       .optional(),
     reviewEveryMonths: months.min(1).optional(),
+    billing: z
+      .object({
+        rhythm: z.enum(['annual', 'half_yearly', 'quarterly', 'per_event']),
+        timing: z.enum(['advance', 'arrears']),
+        continuousBasis: z.enum(['monthly_snapshots', 'subscribed_volume', 'unit_cost']),
+        proration: z.enum(['twelfths', 'none']),
+        partialMonthCounts: z.boolean().default(false),
+        oneOffBasis: z.enum(['time_spent', 'quote']).default('quote'),
+        passThrough: z.object({ provisional: z.boolean(), amounts: z.enum(['excl_vat', 'incl_vat']) }).strict().optional(),
+        managementFeeBasisPoints: z.number().int().min(0).max(10_000).default(0).describe('5 % = 500'),
+        due: z.union([z.object({ months: months }).strict(), z.object({ days: z.number().int().min(0).max(366) }).strict()]).optional().describe('Absent : la convention ne fixe pas de délai'),
+        issueWindow: z.object({ from: monthDay, to: monthDay }).strict().optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Facturation : rythme, à échoir ou à terme échu, assiette, prorata, frais de gestion, échéance, fenêtre d’émission'),
     obligations: z
       .array(
         z.discriminatedUnion('kind', [

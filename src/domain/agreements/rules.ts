@@ -1,3 +1,4 @@
+import type { BillingPolicy } from '../billing/policy.ts';
 import type { CivilDate } from '../civil-date.ts';
 import type { Obligation } from './obligations.ts';
 
@@ -96,6 +97,8 @@ export interface AgreementRules {
   subscriptions?: SubscriptionRule | undefined;
   /** Amendments: who approves, when they take effect. */
   amendments?: AmendmentRule | undefined;
+  /** How the agreement bills its members (rhythm, basis, proration, fee, due date, issue window). */
+  billing?: BillingPolicy | undefined;
   /** Recurring dates: committees, vote windows, wish deadlines, title windows, unit-cost notice. */
   obligations?: Obligation[] | undefined;
 }

@@ -9,6 +9,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     exits: [{ parties: ['member', 'provider'], anchor: 'expiry', noticeMonths: 6, late: 'next_anchor' }],
     // "Elle pourra être modifiée par avenant avec effet au terme de chaque échéance."
     amendments: { approval: 'all_parties', takesEffect: 'next_expiry' },
+    // Art. 4.2: provisional title each quarter on forecast + 5 %, true-up at its end, due within a month.
+    billing: { rhythm: 'quarterly', timing: 'advance', continuousBasis: 'subscribed_volume', proration: 'none', partialMonthCounts: false, oneOffBasis: 'quote', passThrough: { provisional: true, amounts: 'incl_vat' }, managementFeeBasisPoints: 500, due: { months: 1 } },
   },
   // Seed 001 art. 6.1–6.2: in force on signature, 4 years, tacit renewal; exit 8 months after receipt; breach 3 months.
   '001': {
@@ -18,6 +20,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     breachMonthsAfterFormalNotice: 3,
     // Art. 8: "avenant signé par les deux Parties".
     amendments: { approval: 'all_parties', takesEffect: 'on_approval' },
+    // Art. 5.1–5.2: unit cost × units of service observed, on a half-yearly statement.
+    billing: { rhythm: 'half_yearly', timing: 'arrears', continuousBasis: 'unit_cost', proration: 'none', partialMonthCounts: false, oneOffBasis: 'quote', managementFeeBasisPoints: 0 },
   },
   // Seed 002 art. 3 and 6: on signature, 2 years tacit by 2-year periods, review every 2 years; the member
   // leaves at an anniversary with 3 months' notice; a provider at any time with 3 months' notice.
@@ -34,6 +38,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     subscriptions: { maxPopulation: 3500 },
     // Art. 7: "avenant écrit, approuvé par les Parties".
     amendments: { approval: 'all_parties', takesEffect: 'on_approval' },
+    // Art. 4.1–4.2: billed after deployment on a signed quote; interventions on time spent at 50 € TTC an hour.
+    billing: { rhythm: 'per_event', timing: 'arrears', continuousBasis: 'subscribed_volume', proration: 'none', partialMonthCounts: false, oneOffBasis: 'time_spent', managementFeeBasisPoints: 0 },
   },
   // Seed 003 art. 7: from the 1st of the month after the opening record is signed and registered; no end;
   // exit only on 1 January, 3 months' notice, else the next 1 January.
@@ -43,6 +49,8 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     exits: [{ parties: ['member', 'provider'], anchor: 'january_first', noticeMonths: 3, late: 'next_anchor' }],
     // Art. 6: approved in the same terms by each member within 6 months of the coordinator's deliberation; effect on approval.
     amendments: { approval: 'all_members', takesEffect: 'on_approval', approvalWithinMonths: 6 },
+    // Art. 5: one annual title in arrears, issued 1 January–31 March; flat services by twelfths, unit services whole.
+    billing: { rhythm: 'annual', timing: 'arrears', continuousBasis: 'subscribed_volume', proration: 'twelfths', partialMonthCounts: false, oneOffBasis: 'quote', managementFeeBasisPoints: 0, issueWindow: { from: '01-01', to: '03-31' } },
   },
   // Seed 004 art. 11 and 13: from the fiscal year after signature, 1 year tacitly renewed until the last year of
   // the municipal mandate (2020–2026); exit at the end of the fiscal year, asked 6 months before, else the
@@ -55,5 +63,7 @@ export const SEED_RULES: Record<'000' | '001' | '002' | '003' | '004', Agreement
     subscriptions: { wishDeadline: '06-30', perimeterRequired: true },
     // Art. 12: changes voted by the communes' representatives under the unanimity rule.
     amendments: { approval: 'all_members', takesEffect: 'on_approval' },
+    // Art. 9.2.3: annual or half-yearly, adjusted with monthly snapshots of units.
+    billing: { rhythm: 'half_yearly', timing: 'arrears', continuousBasis: 'monthly_snapshots', proration: 'none', partialMonthCounts: false, oneOffBasis: 'quote', managementFeeBasisPoints: 0 },
   },
 };
