@@ -1,3 +1,4 @@
+import { billingText } from '../billing/policy-text.ts';
 import type { AgreementRules, ExitRule } from './rules.ts';
 
 /** An agreement's rules said in French, as the documents and screens print them. */
@@ -63,6 +64,7 @@ export function rulesText(rules: AgreementRules): string[] {
   }
   if (rules.reviewEveryMonths) lines.push(`Réexamen de la convention tous les ${months(rules.reviewEveryMonths)}.`);
   lines.push(amendmentText(rules));
+  if (rules.billing) lines.push(billingText(rules.billing));
   return lines;
 }
 
