@@ -92,9 +92,9 @@ describe('consommations : montants, prévisions, états et temps passés de l’
     await units.getByRole('button', { name: 'Voir l’état des recours' }).click();
     await announced(lens, 'État des recours du 1er semestre 2026 : 5 services.');
     const table = units.getByRole('table', { name: /^Recours aux services en unités, 1er semestre 2026 : Communauté d'Agglomération de Lens-Liévin/ });
-    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Service', 'Unité', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'Total', 'Cumul de l’année', 'Prévision', 'Écart']);
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Service et unité', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'Total', 'Cumul de l’année', 'Prévision', 'Écart']);
     const socle = (await rows(table)).find((r) => r.startsWith(SOCLE));
-    expect(socle).toBe(`${SOCLE} poste de travail 335 335 335 338 338 339 2 020 2 020 — pas de prévision —`);
+    expect(socle).toBe(`${SOCLE} unité : poste de travail 335 335 335 338 338 339 2 020 2 020 — pas de prévision —`);
     for (const name of ['Télécharger en PDF : état des recours en unités du 1er semestre 2026', 'Télécharger en tableur (.xlsx) : état des recours en unités du 1er semestre 2026']) {
       const href = await units.getByRole('link', { name }).getAttribute('href');
       expect(href).toMatch(/period=half&index=1/);

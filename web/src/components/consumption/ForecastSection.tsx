@@ -29,7 +29,7 @@ function LineForecast({ row, year }: { row: Row; year: number }) {
     <div className="panel consumption-series">
       <h3>{title}</h3>
       <TableScroll label={`Prévision et réalisé : ${title}`}>
-        <table className="table">
+        <table className="table table-compact">
           <caption>
             {title} : prévision et réalisé par trimestre et pour l’année {year}
             {hasUnits && row.unit ? ` (unité : ${row.unit})` : ''} ; écart = réalisé − prévision

@@ -96,7 +96,7 @@ function Invoices({ statement, period }: { statement: Statement; period: string 
                 <span className="muted">{i.marketLot}</span>
               </td>
               <td className="nowrap">{formatCivilDate(i.issuedOn)}</td>
-              <td className="nowrap">
+              <td>
                 du {formatCivilDate(i.periodFrom)} au {formatCivilDate(i.periodTo)}
               </td>
               <td className="num">{formatInteger(i.lines)}</td>

@@ -31,8 +31,7 @@ export function UnitsStatementTable({ statement, period, headingId }: { statemen
             </caption>
             <thead>
               <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Unité</th>
+                <th scope="col">Service et unité</th>
                 {months.map((m) => (
                   <th key={m.month} scope="col" className="num">
                     {m.label}
@@ -58,8 +57,8 @@ export function UnitsStatementTable({ statement, period, headingId }: { statemen
                   <th scope="row" className="col-service">
                     {r.lineName}
                     {r.options ? <span className="row-detail">{r.options}</span> : null}
+                    {r.unit ? <span className="row-detail">unité : {r.unit}</span> : null}
                   </th>
-                  <td>{r.unit}</td>
                   {r.months.map((m) => (
                     <td key={m.month} className="num">
                       {units(m.units, 'pas de relevé')}
