@@ -31,7 +31,7 @@ describe('factures d’opérateurs : liste, règlement, double, pénalités et i
     await heading(page, 'Factures d’opérateurs');
     const filters = page.getByRole('search', { name: 'Filtrer les factures d’opérateurs' });
     await filters.getByLabel('Fournisseur').selectOption({ label: SOMME });
-    await filters.getByLabel(/^Début de la période facturée/).fill('2016-01-01');
+    await filters.getByLabel('Période facturée commençant du').fill('2016-01-01');
     await filters.getByLabel('Au', { exact: true }).fill('2016-12-31');
     await filters.getByRole('button', { name: 'Afficher' }).click();
     await page.waitForURL(/du=2016-01-01&au=2016-12-31/);
@@ -87,7 +87,7 @@ describe('factures d’opérateurs : liste, règlement, double, pénalités et i
     await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Factures d’opérateurs' }).click();
     await heading(page, 'Factures d’opérateurs');
     await page.getByRole('combobox', { name: 'Fournisseur' }).selectOption({ label: SOMME });
-    await page.getByLabel(/^Début de la période facturée/).fill('2016-07-01');
+    await page.getByLabel('Période facturée commençant du').fill('2016-07-01');
     await page.getByLabel('Au', { exact: true }).fill('2016-07-31');
     await page.getByRole('button', { name: 'Afficher', exact: true }).click();
     await page.waitForURL(/du=2016-07-01&au=2016-07-31/);
@@ -124,7 +124,7 @@ describe('factures d’opérateurs : liste, règlement, double, pénalités et i
     await page.getByRole('link', { name: 'Importer un fichier de factures' }).click();
     await heading(page, 'Import des factures d’opérateurs');
     const help = text(await page.getByRole('region', { name: 'Colonnes attendues' }).innerText());
-    for (const column of Object.values(INVOICE_FILE_COLUMNS)) expect(help.toLowerCase()).toContain(column.headers[0].toLowerCase());
+    for (const column of Object.values(INVOICE_FILE_COLUMNS)) expect(help.toLowerCase()).toContain(column.headers[0]!.toLowerCase());
     expect(await page.getByLabel(/^Fournisseur/).inputValue()).not.toBe('');
     const file = page.getByLabel(/^Fichier des factures/);
     await file.setInputFiles({ name: 'factures-erronees.csv', mimeType: 'text/csv', buffer: csv(NOVEMBER('999999999', '310,00'), NOVEMBER('248000747', 'abc')) });

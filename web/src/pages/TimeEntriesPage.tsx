@@ -99,7 +99,13 @@ export function TimeEntriesPage() {
       {writes ? (
         <section className="section" aria-labelledby="temps-saisie-titre">
           <h2 id="temps-saisie-titre">Saisir un temps passé</h2>
-          {providerId ? <TimeEntryForm key={providerId} providerId={providerId} onRecorded={changed} /> : <p className="empty">Choisissez un fournisseur dans les filtres pour saisir un temps.</p>}
+          {providerId ? (
+            <TimeEntryForm
+              key={providerId}
+              providerId={providerId}
+              onRecorded={(message, workedOn) => changed(workedOn < applied.du || workedOn > applied.au ? `${message} Il est hors de la période affichée.` : message)}
+            />
+          ) : <p className="empty">Choisissez un fournisseur dans les filtres pour saisir un temps.</p>}
         </section>
       ) : null}
       <TimeSummarySection

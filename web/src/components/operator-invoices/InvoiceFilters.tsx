@@ -4,7 +4,7 @@ import type { InvoiceFilters as Filters } from '../../lib/operator-invoices.ts';
 import { civilDateSchema } from '../../shared.ts';
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../forms.tsx';
 
-const LABELS = { fournisseur: 'Fournisseur', du: 'Début de la période facturée, du', au: 'Au' };
+const LABELS = { fournisseur: 'Fournisseur', du: 'Période facturée commençant du', au: 'Au' };
 const idOf = (field: string) => `factures-filtre-${field}`;
 
 /** The invoices' filters, applied to the address: provider (platform staff), start of the billed period from and to. */
@@ -42,8 +42,8 @@ export function InvoiceFilters({ applied, providers, onApply }: { applied: Filte
                 ))}
               </SelectField>
             ) : null}
-            <TextField id={idOf('du')} label={LABELS.du} hint="Les factures dont la période facturée commence entre ces deux dates" type="date" value={draft.du} error={errors.du} onChange={(e) => setDraft({ ...draft, du: e.target.value })} />
-            <TextField id={idOf('au')} label={LABELS.au} hint="Inclus" type="date" value={draft.au} error={errors.au} onChange={(e) => setDraft({ ...draft, au: e.target.value })} />
+            <TextField id={idOf('du')} label={LABELS.du} type="date" value={draft.du} error={errors.du} onChange={(e) => setDraft({ ...draft, du: e.target.value })} />
+            <TextField id={idOf('au')} label={LABELS.au} type="date" value={draft.au} error={errors.au} onChange={(e) => setDraft({ ...draft, au: e.target.value })} />
           </div>
           <div className="form-actions">
             <button type="submit" className="btn btn-primary">

@@ -34,7 +34,7 @@ const place = (issues: readonly IssueLike[]) =>
   );
 
 /** One time entry for a member: the provider's members and catalogue lines to choose from, the duration as typed. */
-export function TimeEntryForm({ providerId, onRecorded }: { providerId: string; onRecorded(message: string): void }) {
+export function TimeEntryForm({ providerId, onRecorded }: { providerId: string; onRecorded(message: string, workedOn: string): void }) {
   const today = todayInParis();
   const members = useProviderMembers(providerId);
   const catalogue = useResource((signal) => api.catalogue.get(providerId, signal), `catalogue-${providerId}`);
@@ -60,7 +60,7 @@ export function TimeEntryForm({ providerId, onRecorded }: { providerId: string; 
         clear();
         // Member, service, date and person stay: several entries of a day are typed one after the other.
         setDraft((d) => ({ ...d, duration: '', description: '', reference: '', travelIncluded: false }));
-        onRecorded(`Temps enregistré : ${durationText(minutes as number)} pour ${member} le ${formatCivilDate(draft.workedOn)}.`);
+        onRecorded(`Temps enregistré : ${durationText(minutes as number)} pour ${member} le ${formatCivilDate(body.workedOn)}.`, body.workedOn);
       },
     );
   });
