@@ -152,4 +152,15 @@ describe('temps passés : saisie, cumul et import par le personnel du fournisseu
     await heading(page, 'Temps passés');
     await page.getByText('Aucun temps passé sur cette période.').waitFor();
   });
+
+  it('fits a 320 px wide screen: the tables scroll in their own region', async () => {
+    const { page: narrow } = await e2e.newPage({ width: 320, height: 720 });
+    await login(narrow, ACCOUNTS.technician);
+    await narrow.goto('/temps?du=2025-10-01&au=2026-03-31&annee=2026&periode=quarter');
+    await heading(narrow, 'Temps passés');
+    await narrow.getByRole('table', { name: /^5 temps passés/ }).waitFor();
+    await settled(narrow);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await checkA11y(e2e, narrow, 'etroit-temps');
+  });
 });
