@@ -153,6 +153,23 @@ describe('temps passés : saisie, cumul et import par le personnel du fournisseu
     await page.getByText('Aucun temps passé sur cette période.').waitFor();
   });
 
+  it('lets platform staff see every provider, then choose one to enter time', async () => {
+    const { page: admin } = await e2e.newPage();
+    await login(admin, ACCOUNTS.admin);
+    await admin.goto('/temps?du=2025-10-01&au=2026-03-31');
+    await heading(admin, 'Temps passés');
+    const table = admin.getByRole('table', { name: /^5 temps passés/ });
+    expect(await table.locator('thead th').allInnerTexts()).toContain('Fournisseur');
+    await admin.getByText('Choisissez un fournisseur dans les filtres pour saisir un temps.').waitFor();
+    await checkA11y(e2e, admin, 'temps-plateforme');
+    const filters = admin.getByRole('search', { name: 'Filtrer les temps passés' });
+    await filters.getByLabel('Fournisseur').selectOption({ label: "Communauté d'Agglomération de Lens-Liévin" });
+    await filters.getByRole('button', { name: 'Afficher' }).click();
+    await admin.waitForURL(/fournisseur=/);
+    await admin.getByRole('form', { name: 'Saisir un temps passé' }).getByLabel(/^Adhérent/).selectOption({ label: 'Lens' });
+    expect(await admin.getByRole('table', { name: /^5 temps passés/ }).locator('thead th').allInnerTexts()).not.toContain('Fournisseur');
+  });
+
   it('fits a 320 px wide screen: the tables scroll in their own region', async () => {
     const { page: narrow } = await e2e.newPage({ width: 320, height: 720 });
     await login(narrow, ACCOUNTS.technician);
