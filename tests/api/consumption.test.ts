@@ -34,6 +34,8 @@ describe.each(ENGINES)('monthly snapshots (seed 004 art. 9.2.3) (%s)', (engine) 
     const first = await upload(file, CSV, '?fileName=releves-2025.csv');
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0 });
+    // A check of the same file says what an import would do, comparing with what is stored.
+    expect((await upload(file, CSV, '?dryRun=true')).json()).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, dryRun: true, importId: null });
     const again = await upload(file);
     expect(again.json()).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4 });
     const base = (await view()).series.find((s: { line: string }) => s.line === 'socle-reseau');

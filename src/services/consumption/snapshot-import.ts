@@ -100,23 +100,30 @@ export async function importSnapshots(
   const empty = { importId: null, rows, created: 0, updated: 0, unchanged: 0, dryRun: Boolean(options.dryRun) };
   if (errorCount) return { ...empty, errors, errorCount };
   if (!rows) return { ...empty, errors: [{ row: 1, column: 'ligne', message: 'le fichier ne contient aucune ligne de données' }], errorCount: 1 };
-  if (options.dryRun) return { ...empty, errors: [], errorCount: 0, created: rows };
+  const incoming = [...checker.years()];
+  // A loop, not Math.min(...years): a national year is 360,000 entries, too many for spread arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const y of incoming) {
+    first = Math.min(first, y.year);
+    last = Math.max(last, y.year);
+  }
+  const planAgainstStored = async (db: typeof deps.database.db) => {
+    const stored = new Map<string, StoredYear>();
+    for (const row of await storedYears(db, providerId, first, last)) stored.set(yearKey(row), row);
+    return planWrite(incoming, stored);
+  };
+  if (options.dryRun) {
+    // A check says what the import would do: the same comparison with what is stored, nothing written.
+    const plan = await planAgainstStored(deps.database.db);
+    return { ...empty, errors: [], errorCount: 0, created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
+  }
   const at = deps.clock.now().toISOString();
   const importId = randomUUID();
   progress('write', rows);
   const written = await deps.database.transaction(async (tx) => {
     await lockProviderSnapshots(tx.db, providerId);
-    const incoming = [...checker.years()];
-    // A loop, not Math.min(...years): a national year is 360,000 entries, too many for spread arguments.
-    let first = Infinity;
-    let last = -Infinity;
-    for (const y of incoming) {
-      first = Math.min(first, y.year);
-      last = Math.max(last, y.year);
-    }
-    const stored = new Map<string, StoredYear>();
-    for (const row of await storedYears(tx.db, providerId, first, last)) stored.set(yearKey(row), row);
-    const plan = planWrite(incoming, stored);
+    const plan = await planAgainstStored(tx.db);
     if (plan.inserts.length || plan.updates.length) {
       await createStage(tx);
       for (const csv of stageChunks(plan)) await tx.copyCsv('snapshot_stage_raw', STAGE_COLUMNS, csv);
