@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
 import { timeEntryInputSchema, timeEntrySchema, timeImportResultSchema, timeQuerySchema, timeSummaryQuerySchema, timeSummarySchema } from '../../contracts/time-entries.ts';
 import type { Deps } from '../../services/context.ts';
+import { ValidationError } from '../../services/errors.ts';
 import { readTimeFile } from '../../services/consumption/record-files.ts';
 import { listTimeEntries, recordTimeEntries, removeTimeEntry, timeSummary } from '../../services/consumption/time-entries.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
@@ -40,9 +41,10 @@ export function timeEntryRoutes(app: ZodApp, deps: Deps): void {
       const b = request.body;
       const raw = { workedOn: b.workedOn, duration: b.duration, person: b.person, member: b.organisationId, line: b.line, travel: b.travelIncluded ? 'oui' : 'non', description: b.description, reference: b.reference, row: 1 };
       const result = await recordTimeEntries(deps, principalOf(request), request.params.id, [raw], { source: b.reference ? 'api' : 'entry' });
-      // A form has fields, not rows: errors are named by field.
-      const fields: Record<string, string> = { date: 'workedOn', durée: 'duration', intervenant: 'person', membre: 'organisationId', service: 'line', description: 'description', référence: 'reference' };
-      return refuseFileErrors({ ...result, errors: result.errors.map((e) => ({ ...e, row: 1, column: fields[e.column] ?? e.column })) });
+      // A form has fields, not rows: errors are named by the field of the request body.
+      const fields: Record<string, string> = { date: 'workedOn', durée: 'duration', intervenant: 'person', membre: 'organisationId', service: 'line', déplacement: 'travelIncluded', description: 'description', référence: 'reference' };
+      if (result.errors.length) throw new ValidationError('Temps passé refusé', result.errors.map((e) => ({ path: fields[e.column] ?? e.column, message: e.message })));
+      return refuseFileErrors(result);
     },
   );
 

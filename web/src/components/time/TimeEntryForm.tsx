@@ -26,12 +26,8 @@ const LABELS = {
 const FIELDS = Object.keys(LABELS);
 const idOf = (field: string) => `temps-saisie-${field}`;
 
-/** The server answers as for a file's row 1 (« ligne 1, duration »): the field is what follows the row. */
-const place = (issues: readonly IssueLike[]) =>
-  splitIssues(
-    issues.map((i) => ({ ...i, path: (typeof i.path === 'string' ? i.path : i.path.join('.')).replace(/^ligne \d+, /, '').replace(/^déplacement$/, 'travelIncluded') })),
-    FIELDS,
-  );
+/** The server names each refused field by its name in the request body. */
+const place = (issues: readonly IssueLike[]) => splitIssues(issues, FIELDS);
 
 /** One time entry for a member: the provider's members and catalogue lines to choose from, the duration as typed. */
 export function TimeEntryForm({ providerId, onRecorded }: { providerId: string; onRecorded(message: string, workedOn: string): void }) {
