@@ -251,7 +251,7 @@ describe('back office (administratrice de la plateforme)', () => {
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes' }).click();
     await heading(page, 'Comptes');
-    const table = page.getByRole('table', { name: /Comptes \(5 comptes\)/ });
+    const table = page.getByRole('table', { name: /Comptes \(6 comptes\)/ });
     await table.waitFor();
     await checkA11y(e2e, page, 'comptes');
 
@@ -265,7 +265,7 @@ describe('back office (administratrice de la plateforme)', () => {
     expect(await page.getByLabel('Organisation', { exact: false }).last().inputValue()).toBe(lensId);
     await page.getByRole('button', { name: 'Créer le compte' }).click();
     await page.getByRole('main').getByText('Finances de Lens (finances.lens@example.fr) peut se connecter').waitFor();
-    await page.getByRole('table', { name: /Comptes \(6 comptes\)/ }).waitFor();
+    await page.getByRole('table', { name: /Comptes \(7 comptes\)/ }).waitFor();
     await checkA11y(e2e, page, 'comptes-apres-creation');
   });
 });
