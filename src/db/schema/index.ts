@@ -10,3 +10,4 @@ export * from './subscriptions.ts';
 export * from './quotes.ts';
 export * from './consumption.ts';
 export * from './consumption-records.ts';
+export * from './billing.ts';

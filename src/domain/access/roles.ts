@@ -37,7 +37,9 @@ export type Permission =
   /** Decide on requests, open lines by record, record changes and withdrawals. */
   | 'subscription:decide'
   /** Record consumption: monthly snapshots, time spent, operator invoices. */
-  | 'consumption:write';
+  | 'consumption:write'
+  /** Preview and issue billing runs, record payments. */
+  | 'billing:run';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -55,8 +57,9 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'subscription:request',
     'subscription:decide',
     'consumption:write',
+    'billing:run',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide', 'consumption:write'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide', 'consumption:write', 'billing:run'],
   technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide', 'consumption:write'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).

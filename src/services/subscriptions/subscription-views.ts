@@ -20,7 +20,7 @@ const EVENT_LABELS: Record<LineEvent['kind'] | 'submit', string> = {
 };
 
 /** A provider's catalogue with what requests need beyond the graph: the base line and technical prerequisites. */
-export type ProviderCatalogue = Catalogue & { sharedCharges: { chargeLine: string }[]; technicalPrerequisites: Record<string, string[]> };
+export type ProviderCatalogue = Catalogue & { sharedCharges: { chargeLine: string; triggeredBy: string[] }[]; technicalPrerequisites: Record<string, string[]> };
 
 /** The membership base: the line of a shared charge (seed 004 "socle"), billable before opening. */
 export function baseLines(catalogue: ProviderCatalogue): Set<string> {

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
+import { issueResultSchema, paymentInputSchema, runPreviewSchema, runRequestSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import type { Deps } from '../../services/context.ts';
+import { issueRun } from '../../services/billing/run-issue.ts';
+import { previewRun } from '../../services/billing/run-preview.ts';
+import { getTitle, listTitles, recordPayment } from '../../services/billing/titles.ts';
+import { authenticated, principalOf } from '../auth-plugin.ts';
+import type { ZodApp } from '../types.ts';
+
+const errors = { 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+
+/** Billing runs of an agreement, receivable titles, payment orders and payments. */
+export function billingRoutes(app: ZodApp, deps: Deps): void {
+  const tags = ['Facturation'];
+
+  app.get(
+    '/api/v1/agreements/:id/billing/preview',
+    {
+      schema: { tags, summary: 'Aperçu d’une facturation : chaque adhérent, chaque ligne expliquée (rien n’est émis)', params: idParamsSchema, querystring: runRequestSchema, response: { 200: runPreviewSchema, ...errors } },
+      onRequest: authenticated,
+    },
+    async (request) => previewRun(deps, principalOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/billing/issue',
+    {
+      schema: {
+        tags,
+        summary: 'Émettre les titres d’une période : tout ou rien, numérotés sans trou ; réémettre la même période ne crée rien',
+        params: idParamsSchema,
+        body: runRequestSchema,
+        response: { 200: issueResultSchema, ...errors },
+      },
+      onRequest: authenticated,
+    },
+    async (request) => issueRun(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/titles',
+    { schema: { tags, summary: 'Titres de recette, réductions et mandats (un adhérent voit les siens)', querystring: titleQuerySchema, response: { 200: z.array(titleSchema) } }, onRequest: authenticated },
+    async (request) => listTitles(deps, principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/titles/:id',
+    { schema: { tags, summary: 'Un titre : ses lignes expliquées, ses paiements, ses réductions, les intérêts de retard', params: idParamsSchema, response: { 200: titleDetailSchema, 404: errorSchema } }, onRequest: authenticated },
+    async (request) => getTitle(deps, principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/titles/:id/payments',
+    { schema: { tags, summary: 'Enregistrer un paiement (total ou partiel)', params: idParamsSchema, body: paymentInputSchema, response: { 200: titleDetailSchema, ...errors } }, onRequest: authenticated },
+    async (request) => recordPayment(deps, principalOf(request), request.params.id, request.body),
+  );
+}

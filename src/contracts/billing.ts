@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { civilDateSchema } from './common.ts';
+
+/** Billing runs, receivable titles, payment orders and payments. Amounts are decimal strings in euros. */
+const euros = z.string().describe('Euros, point décimal, 2 décimales');
+export const RUN_KINDS = ['regular', 'provisional', 'true_up', 'penalty_order'] as const;
+export const DOCUMENT_KINDS = ['title', 'reduction', 'cancellation', 'payment_order'] as const;
+
+export const runRequestSchema = z
+  .object({
+    kind: z.enum(RUN_KINDS).default('regular').describe('regular, provisional (titre prévisionnel), true_up (régularisation), penalty_order (mandat de reversement des pénalités)'),
+    year: z.coerce.number().int().min(2000).max(2100),
+    index: z.coerce.number().int().min(1).max(12).default(1).describe('Semestre 1–2, trimestre 1–4 ou mois 1–12 selon le rythme ; 1 pour une année'),
+  })
+  .strict();
+
+export const billLineViewSchema = z.object({
+  line: z.string(),
+  optionsKey: z.string(),
+  label: z.string(),
+  quantityText: z.string(),
+  unitPrice: euros,
+  amount: euros,
+  vat: z.string().describe('Traitement de TVA en clair'),
+  vatAmount: euros,
+  basis: z.string().describe('D’où vient la quantité : relevés, souscription, temps passé, factures'),
+  sources: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const memberBillSchema = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  document: z.enum(['title', 'reduction', 'payment_order', 'none']),
+  refersTo: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  lines: z.array(billLineViewSchema),
+  amountExcl: euros,
+  vat: euros,
+  amountIncl: euros,
+  issues: z.array(z.object({ line: z.string(), message: z.string() })),
+});
+
+export const runPreviewSchema = z.object({
+  agreementId: z.uuid(),
+  agreementCode: z.string(),
+  agreementTitle: z.string(),
+  providerId: z.uuid(),
+  kind: z.enum(RUN_KINDS),
+  periodKind: z.enum(['month', 'quarter', 'half', 'year']),
+  year: z.number().int(),
+  index: z.number().int(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  blockers: z.array(z.string()),
+  issued: z.object({ runId: z.uuid(), issuedOn: z.string(), documents: z.number().int(), actorLabel: z.string() }).nullable(),
+  members: z.array(memberBillSchema),
+  totals: z.object({ titles: z.number().int(), titlesAmount: euros, reductions: z.number().int(), reductionsAmount: euros, paymentOrders: z.number().int(), paymentOrdersAmount: euros, issues: z.number().int() }),
+});
+
+export const titleSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  series: z.enum(['recette', 'mandat']),
+  fiscalYear: z.number().int(),
+  providerId: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  runId: z.uuid().nullable(),
+  refersTo: z.uuid().nullable(),
+  subject: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  issuedOn: z.string(),
+  dueOn: z.string().nullable(),
+  amountExcl: euros,
+  vat: euros,
+  amountIncl: euros,
+  paid: euros,
+  outstanding: euros.describe('Reste à recouvrer (titres) ; 0 pour une réduction ou un mandat'),
+  status: z.enum(['to_collect', 'partly_paid', 'paid', 'overdue', 'reduction', 'payment_order']),
+});
+
+export const titleDetailSchema = titleSchema.extend({
+  lines: z.array(billLineViewSchema),
+  payments: z.array(z.object({ id: z.uuid(), paidOn: z.string(), amount: euros, reference: z.string() })),
+  reductions: z.array(z.object({ id: z.uuid(), number: z.string(), amountIncl: euros, issuedOn: z.string() })),
+  lateInterest: z.object({ until: z.string(), amount: euros.nullable(), message: z.string().nullable() }).nullable(),
+});
+
+export const issueResultSchema = z.object({
+  runId: z.uuid(),
+  created: z.boolean().describe('false : la période était déjà émise, rien de nouveau'),
+  documents: z.array(z.object({ id: z.uuid(), number: z.string(), kind: z.enum(DOCUMENT_KINDS), organisationName: z.string(), amountIncl: euros })),
+});
+
+export const titleQuerySchema = z.object({
+  providerId: z.uuid().optional(),
+  organisationId: z.uuid().optional(),
+  runId: z.uuid().optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+});
+
+export const paymentInputSchema = z.object({ paidOn: civilDateSchema, amount: z.string().min(1).max(20), reference: z.string().trim().max(200).default('') }).strict();

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agreements } from './agreements.ts';
+import { organisations, providers } from './organisations.ts';
+
+/**
+ * One issued billing run: an agreement's bills for one period and kind (regular, provisional, true-up, penalty
+ * payment orders). Unique per agreement, kind and period: issuing the same period twice creates nothing new.
+ */
+export const billingRuns = pgTable(
+  'billing_run',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id').notNull().references(() => providers.organisationId),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+    kind: text('kind').notNull(),
+    periodKind: text('period_kind').notNull(),
+    year: integer('year').notNull(),
+    periodIndex: integer('period_index').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorLabel: text('actor_label').notNull(),
+    documents: integer('documents').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('billing_run_period_key').on(t.agreementId, t.kind, t.periodKind, t.year, t.periodIndex)],
+);
+
+/**
+ * A receivable title (titre de recette), a reduction or cancellation of one (a new numbered document that
+ * refers to it, never an edit), or a payment order (mandat) paying a member back. Numbered per provider, fiscal
+ * year and series ('recette' for titles and their reductions, 'mandat' for payment orders) with no gap: the
+ * numbers are taken under a lock on the provider row. Never updated nor deleted (a trigger refuses it).
+ */
+export const receivableTitles = pgTable(
+  'receivable_title',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id').notNull().references(() => providers.organisationId),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    runId: uuid('run_id').references(() => billingRuns.id),
+    kind: text('kind').notNull(),
+    series: text('series').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    sequence: integer('sequence').notNull(),
+    number: text('number').notNull(),
+    refersTo: uuid('refers_to'),
+    subject: text('subject').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    amountExclCents: bigint('amount_excl_cents', { mode: 'number' }).notNull(),
+    vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
+    amountInclCents: bigint('amount_incl_cents', { mode: 'number' }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('receivable_title_number_key').on(t.providerId, t.fiscalYear, t.series, t.sequence),
+    index('receivable_title_member_idx').on(t.organisationId, t.fiscalYear),
+    index('receivable_title_run_idx').on(t.runId),
+    check('receivable_title_positive', sql`${t.amountInclCents} >= 0`),
+  ],
+);
+
+/** A title's lines, as computed and explained at issue: the title never depends on later data. */
+export const receivableTitleLines = pgTable(
+  'receivable_title_line',
+  {
+    titleId: uuid('title_id').notNull().references(() => receivableTitles.id),
+    position: integer('position').notNull(),
+    line: text('line').notNull(),
+    optionsKey: text('options_key').notNull(),
+    label: text('label').notNull(),
+    quantityNumerator: bigint('quantity_numerator', { mode: 'number' }).notNull(),
+    quantityDenominator: integer('quantity_denominator').notNull(),
+    quantityText: text('quantity_text').notNull(),
+    unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    vat: jsonb('vat').notNull(),
+    vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
+    basis: text('basis').notNull(),
+    sources: jsonb('sources').notNull(),
+  },
+  (t) => [uniqueIndex('receivable_title_line_key').on(t.titleId, t.position)],
+);
+
+/** A payment received for a title (several for a partial payment). */
+export const titlePayments = pgTable(
+  'title_payment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    titleId: uuid('title_id').notNull().references(() => receivableTitles.id),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    reference: text('reference').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorLabel: text('actor_label').notNull(),
+  },
+  (t) => [index('title_payment_title_idx').on(t.titleId), check('title_payment_positive', sql`${t.amountCents} > 0`)],
+);

@@ -1,0 +1,111 @@
+import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { consumptionSnapshots, operatorInvoiceLines, operatorInvoices, operatorPenalties, subscriptionLines, subscriptionQuantities, timeEntries } from '../../db/schema/index.ts';
+import { UNITS, type Unit } from '../../domain/catalogue/catalogue.ts';
+import { computeUnitCost, type CostNature } from '../../domain/catalogue/unit-cost.ts';
+import type { CivilDate } from '../../domain/civil-date.ts';
+import type { MemberFacts, Pricing } from '../../domain/billing/member-bill.ts';
+import type { SubscribedLine } from '../../domain/billing/flat-charges.ts';
+import { cents } from '../../domain/money.ts';
+import { forecastsOfProvider } from '../../repositories/forecast-repository.ts';
+import { listUnitCostRows } from '../../repositories/catalogue-repository.ts';
+import { optionsLabel } from '../catalogue/catalogue-mapping.ts';
+import { loadProviderPricing } from '../catalogue/grid-service.ts';
+import { optionsOfKey } from '../consumption/forecasts.ts';
+import { providerCatalogue } from '../subscriptions/subscription-access.ts';
+
+/** The provider's prices as the billing calculators read them: catalogue, grids, shared charges, unit costs. */
+export async function loadPricing(db: Db, providerId: string): Promise<Pricing> {
+  const catalogue = await providerCatalogue(db, providerId);
+  const { grids } = await loadProviderPricing(db, providerId);
+  const costs = new Map<string, number>();
+  for (const row of await listUnitCostRows(db, providerId)) {
+    const charges = row.charges as { nature: CostNature; amountCents: number }[];
+    costs.set(`${row.lineCode}|${row.fiscalYear}`, computeUnitCost({ charges: charges.map((c) => ({ nature: c.nature, amount: cents(c.amountCents) })), forecastUnits: row.forecastUnits }).unitCost);
+  }
+  const lineOf = (code: string) => catalogue.lines.find((l) => l.code === code);
+  return {
+    catalogue,
+    grids,
+    sharedCharges: catalogue.sharedCharges,
+    unitCost: (line, year) => {
+      const cost = costs.get(`${line}|${year}`);
+      return cost === undefined ? null : cents(cost);
+    },
+    labelOf: (line, optionsKey) => {
+      const name = lineOf(line)?.name ?? line;
+      const options = optionsKey ? optionsLabel(catalogue, line, optionsOfKey(optionsKey)) : '';
+      return options ? `${name} — ${options}` : name;
+    },
+    unitLabel: (line) => {
+      const unit = lineOf(line)?.unit as Unit | undefined;
+      return unit ? UNITS[unit] : 'unité';
+    },
+  };
+}
+
+const emptyFacts = (): { -readonly [K in keyof MemberFacts]: MemberFacts[K] extends readonly (infer T)[] ? T[] : never } => ({ snapshots: [], subscriptions: [], timeEntries: [], invoiceLines: [], forecasts: [], penalties: [] });
+
+/**
+ * Every member's facts for a period, read in a few set-based queries for all members at once (a national run
+ * bills 36,000 members: one query per member would be the bottleneck).
+ */
+export async function loadMemberFacts(db: Db, providerId: string, members: readonly string[], period: { year: number; from: CivilDate; to: CivilDate; quarter: number | null }): Promise<Map<string, ReturnType<typeof emptyFacts>>> {
+  const facts = new Map(members.map((m) => [m, emptyFacts()]));
+  if (!members.length) return facts;
+  const memberList = sql`${`{${members.join(',')}}`}::uuid[]`;
+  const snapshots = await db
+    .select({ organisationId: consumptionSnapshots.organisationId, line: consumptionSnapshots.line, optionsKey: consumptionSnapshots.optionsKey, units: consumptionSnapshots.units })
+    .from(consumptionSnapshots)
+    .where(and(eq(consumptionSnapshots.providerId, providerId), eq(consumptionSnapshots.year, period.year), sql`${consumptionSnapshots.organisationId} = ANY(${memberList})`));
+  for (const s of snapshots) facts.get(s.organisationId)?.snapshots.push({ line: s.line, optionsKey: s.optionsKey, months: s.units });
+
+  const lines = await db
+    .select({ id: subscriptionLines.id, organisationId: subscriptionLines.organisationId, line: subscriptionLines.line, optionsKey: subscriptionLines.optionsKey, quantity: subscriptionLines.quantity, openedOn: subscriptionLines.openedOn, withdrawnOn: subscriptionLines.withdrawnOn })
+    .from(subscriptionLines)
+    .where(and(eq(subscriptionLines.providerId, providerId), isNotNull(subscriptionLines.openedOn), sql`${subscriptionLines.organisationId} = ANY(${memberList})`, lte(subscriptionLines.openedOn, period.to)));
+  const changes = lines.length ? await db.select().from(subscriptionQuantities).where(inArray(subscriptionQuantities.lineId, lines.map((l) => l.id))) : [];
+  for (const l of lines) {
+    if (l.withdrawnOn && l.withdrawnOn <= period.from) continue;
+    facts.get(l.organisationId)?.subscriptions.push(...volumeSegments(l, changes.filter((c) => c.lineId === l.id)));
+  }
+
+  const times = await db
+    .select({ id: timeEntries.id, organisationId: timeEntries.organisationId, line: timeEntries.line, workedOn: timeEntries.workedOn, minutes: timeEntries.minutes })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.providerId, providerId), gte(timeEntries.workedOn, period.from), lte(timeEntries.workedOn, period.to), sql`${timeEntries.organisationId} = ANY(${memberList})`));
+  for (const t of times) facts.get(t.organisationId)?.timeEntries.push(t);
+
+  const invoiceLines = await db
+    .select({ organisationId: operatorInvoiceLines.organisationId, invoiceId: operatorInvoiceLines.invoiceId, position: operatorInvoiceLines.position, line: operatorInvoiceLines.line, amountCents: operatorInvoiceLines.amountCents, vatCents: operatorInvoiceLines.vatCents })
+    .from(operatorInvoiceLines)
+    .innerJoin(operatorInvoices, eq(operatorInvoices.id, operatorInvoiceLines.invoiceId))
+    .where(and(eq(operatorInvoices.providerId, providerId), gte(operatorInvoices.periodFrom, period.from), lte(operatorInvoices.periodFrom, period.to), sql`${operatorInvoiceLines.organisationId} = ANY(${memberList})`));
+  for (const { organisationId, ...line } of invoiceLines) facts.get(organisationId)?.invoiceLines.push(line);
+
+  for (const f of await forecastsOfProvider(db, providerId, [period.year])) {
+    if (f.amountCents === null || (period.quarter !== null && f.quarter !== period.quarter)) continue;
+    facts.get(f.organisationId)?.forecasts.push({ line: f.line, quarter: f.quarter, amountCents: f.amountCents });
+  }
+
+  const penalties = await db
+    .select()
+    .from(operatorPenalties)
+    .where(and(eq(operatorPenalties.providerId, providerId), gte(operatorPenalties.receivedOn, period.from), lte(operatorPenalties.receivedOn, period.to), sql`${operatorPenalties.organisationId} = ANY(${memberList})`));
+  for (const p of penalties) facts.get(p.organisationId)?.penalties.push({ id: p.id, operator: p.operator, receivedOn: p.receivedOn, amountCents: p.amountCents, reason: p.reason });
+  return facts;
+}
+
+/** A subscribed line cut where its volume changed (seed 004 art. 10: volumes adjusted over time). */
+function volumeSegments(line: { id: string; line: string; optionsKey: string; quantity: number; openedOn: string | null; withdrawnOn: string | null }, changes: { effectiveFrom: string; quantity: number }[]): SubscribedLine[] {
+  const sorted = [...changes].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).filter((c) => c.effectiveFrom > line.openedOn!);
+  const starts = [{ from: line.openedOn!, quantity: line.quantity }, ...sorted.map((c) => ({ from: c.effectiveFrom, quantity: c.quantity }))];
+  return starts.map((s, i) => ({
+    lineId: line.id,
+    line: line.line,
+    optionsKey: line.optionsKey,
+    quantity: s.quantity,
+    billableFrom: s.from as CivilDate,
+    billableBefore: (starts[i + 1]?.from ?? line.withdrawnOn) as CivilDate | null,
+  }));
+}
