@@ -51,6 +51,7 @@ interface Victim {
   taskId: string;
   timeEntryId: string;
   invoiceId: string;
+  titleId: string;
 }
 
 const TIME_FILE = 'date;durée;intervenant;membre;service;description\n2025-03-10;1:00;SECRET intervenant;14715;secret-line;SECRET intervention';
@@ -211,6 +212,11 @@ const CASES: Case[] = [
     route: 'POST /api/v1/providers/{id}/snapshots',
     probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/snapshots`, payload: { rows: [{ member: '14715', line: 'secret-line', month: '2025-04', units: 9 }] } }),
   },
+  { route: 'GET /api/v1/agreements/{id}/billing/preview', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/billing/preview?year=2025` }) },
+  { route: 'POST /api/v1/agreements/{id}/billing/issue', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/billing/issue`, payload: { year: 2025 } }) },
+  { route: 'GET /api/v1/titles', probe: () => ({ method: 'GET', url: '/api/v1/titles' }) },
+  { route: 'GET /api/v1/titles/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}` }) },
+  { route: 'POST /api/v1/titles/{id}/payments', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/payments`, payload: { paidOn: '2026-03-15', amount: '1,00' } }) },
   { route: 'GET /api/v1/organisations/{id}/consumption', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/consumption?year=2025` }) },
   {
     route: 'POST /api/v1/providers/{id}/time-entries/import',
@@ -322,6 +328,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       '      duration: { kind: open_ended }',
       '      exits: [{ parties: [member], anchor: january_first, noticeMonths: 3 }]',
       '      obligations: [{ kind: yearly, label: SECRET échéance, monthDay: "06-30" }]',
+      '      billing: { rhythm: annual, timing: arrears, continuousBasis: subscribed_volume, proration: twelfths, due: { days: 30 } }',
     ].join('\n');
     const loaded = await w.app.inject({ method: 'POST', url: '/api/v1/setup/load', headers: { cookie: admin }, payload: { content: agreementFile } });
     expect(loaded.statusCode, loaded.body).toBe(200);
@@ -398,6 +405,9 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { rows: [{ organisationId: w.ids.trouville, line: 'secret-line', year: 2025, quarter: 0, units: 98765 }] },
     });
     expect(forecast.statusCode, forecast.body).toBe(200);
+    const billed = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${agreementId}/billing/issue`, headers: { cookie: admin }, payload: { year: 2025 } });
+    expect(billed.statusCode, billed.body).toBe(200);
+    const titleId = billed.json().documents[0].id as string;
     const quote = await w.app.inject({
       method: 'POST',
       url: '/api/v1/quotes',
@@ -429,6 +439,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       taskId,
       timeEntryId,
       invoiceId,
+      titleId,
     };
   }
 
@@ -530,11 +541,14 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/organisations/${v.organisationId}/forecasts?year=2025`)).body).toContain('98765');
     expect((await get(`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`)).body).toContain('987.65');
     expect((await get(`/api/v1/organisations/${v.organisationId}/statements/units?year=2025&period=year`)).body).toContain('98765');
+    expect((await get('/api/v1/titles')).body).toContain('SECRET convention');
+    expect((await get(`/api/v1/titles/${v.titleId}`)).body).toContain('SECRET ligne');
+    expect((await get(`/api/v1/agreements/${v.agreementId}/billing/preview?year=2025`)).body).toContain('SECRET ligne');
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;
     await w.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { email: trouvilleCli, displayName: 'CLI Trouville', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' } });
     const member = await w.login(trouvilleCli, 'un mot de passe assez long');
     // The victim itself sees its own statement, time spent and the copy of an invoice only about it.
-    for (const url of [`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`, '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', `/api/v1/operator-invoices/${v.invoiceId}/copy`]) {
+    for (const url of [`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`, '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', `/api/v1/operator-invoices/${v.invoiceId}/copy`, `/api/v1/titles/${v.titleId}`]) {
       expect((await w.app.inject({ method: 'GET', url, headers: { cookie: member } })).body, url).toContain('SECRET');
     }
   });

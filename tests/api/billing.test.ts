@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.ts';
+import type { ZodApp } from '../../src/api/types.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { useApiWorld } from '../support/api-harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+const CSV = 'text/csv';
+
+describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
+  const w = useApiWorld(engine);
+  let finance: string;
+  let admin: string;
+  let lensCli: string;
+  let coquelicotCli: string;
+  const agreementIds: Record<string, string> = {};
+  const inject = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown, app: ZodApp = w.app) => app.inject({ method, url, payload: payload as never, headers: { cookie } });
+  /** The same database under another date: titles are issued "today", so some scenarios need another today. */
+  const appOn = (instant: string) => buildApp({ database: w.deps.database, clock: fixedClock(instant) }, { sessionTtlHours: 1, secureCookies: false, webDist: '/nonexistent' });
+
+  beforeAll(async () => {
+    finance = await w.login('finances.call@demo.mutualis.fr');
+    admin = await w.login('admin@demo.mutualis.fr');
+    lensCli = await w.login('cli.lens@demo.mutualis.fr');
+    coquelicotCli = await w.login('cli.coquelicot@demo.mutualis.fr');
+    for (const a of (await inject('GET', '/api/v1/agreements', admin)).json() as { id: string; code: string }[]) agreementIds[a.code] = a.id;
+    // Lens's 2025 snapshots (base and basic mail), for the half-years that have ended by the test date (15 March 2026).
+    const rows = ['membre;ligne;options;mois;unités'];
+    for (let m = 3; m <= 12; m++) rows.push(`62498;socle-reseau;;2025-${String(m).padStart(2, '0')};320`);
+    for (let m = 4; m <= 12; m++) rows.push(`62498;messagerie;niveau=basique&stockage=10;2025-${String(m).padStart(2, '0')};180`);
+    const imported = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.call}/snapshots/import`, payload: rows.join('\n'), headers: { cookie: finance, 'content-type': CSV } });
+    expect(imported.statusCode, imported.body).toBe(200);
+  });
+
+  describe('seed 004: half-yearly titles from monthly snapshots', () => {
+    const lens = () => `/api/v1/agreements/${agreementIds['dmsi-lens-2024']}/billing`;
+
+    it('previews the second half of 2025, every line explained, nothing issued', async () => {
+      const preview = (await inject('GET', `${lens()}/preview?year=2025&index=2`, finance)).json();
+      expect(preview).toMatchObject({ periodKind: 'half', periodLabel: '2e semestre 2025', blockers: [], issued: null });
+      const [member] = preview.members;
+      expect(member.organisationName).toBe('Lens');
+      expect(member.lines.map((l: { label: string; quantityText: string; unitPrice: string; amount: string }) => [l.label, l.quantityText, l.unitPrice, l.amount])).toEqual([
+        [expect.stringMatching(/^Messagerie collaborative — .*basique.*10 giga-octets/), '1\u202f080 boîte aux lettres × mois', '6.50', '7020.00'],
+        [expect.stringContaining('socle'), '1\u202f920 poste de travail × mois', '7.00', '13440.00'],
+      ]);
+      expect(member.lines[1].basis).toContain('relevés mensuels de juillet–décembre 2025');
+      expect(member).toMatchObject({ document: 'title', amountIncl: '20460.00', vat: '0.00' });
+      expect((await inject('GET', '/api/v1/titles', finance)).json()).toEqual([]);
+    });
+
+    it('refuses a period not ended yet, and the wrong rhythm', async () => {
+      const early = await inject('POST', `${lens()}/issue`, finance, { year: 2026, index: 1 });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().message).toContain('facturation à terme échu : la période se termine le 2026-06-30');
+    });
+
+    it('issues two periods at once without a gap, and issuing again creates nothing', async () => {
+      const [h1, h2] = await Promise.all([inject('POST', `${lens()}/issue`, finance, { year: 2025, index: 1 }), inject('POST', `${lens()}/issue`, finance, { year: 2025, index: 2 })]);
+      expect([h1.statusCode, h2.statusCode]).toEqual([200, 200]);
+      const numbers = [...h1.json().documents, ...h2.json().documents].map((d: { number: string }) => d.number).sort();
+      expect(numbers).toEqual(['T2026-00001', 'T2026-00002']);
+      const again = (await inject('POST', `${lens()}/issue`, finance, { year: 2025, index: 2 })).json();
+      expect(again).toEqual({ ...h2.json(), created: false });
+      expect((await inject('GET', `${lens()}/preview?year=2025&index=2`, finance)).json().issued).toMatchObject({ runId: h2.json().runId, documents: 1 });
+    });
+
+    it('keeps an issued title as it was: the database refuses to change it', async () => {
+      const refusal = (query: Promise<unknown>) => query.then(() => 'accepted', (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message));
+      expect(await refusal(w.deps.database.db.execute(sql`UPDATE receivable_title SET amount_incl_cents = 1`))).toContain('Un document émis ne se modifie pas (receivable_title)');
+      expect(await refusal(w.deps.database.db.execute(sql`DELETE FROM receivable_title_line`))).toContain('Un document émis ne se modifie pas (receivable_title_line)');
+    });
+
+    it('shows Lens its titles, records a partial payment and what remains', async () => {
+      const titles = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json();
+      expect(titles.map((t: { number: string; amountIncl: string; status: string }) => [t.number, t.status])).toEqual([
+        ['T2026-00001', 'to_collect'],
+        ['T2026-00002', 'to_collect'],
+      ]);
+      const h2 = titles.find((t: { periodFrom: string }) => t.periodFrom === '2025-07-01');
+      expect((await inject('POST', `/api/v1/titles/${h2.id}/payments`, lensCli, { paidOn: '2026-03-15', amount: '1,00' })).statusCode).toBe(403);
+      const over = await inject('POST', `/api/v1/titles/${h2.id}/payments`, finance, { paidOn: '2026-03-15', amount: '30000' });
+      expect(over.json().issues).toEqual([{ path: 'amount', message: 'plus que le reste à recouvrer (20460,00 €)' }]);
+      const paid = (await inject('POST', `/api/v1/titles/${h2.id}/payments`, finance, { paidOn: '2026-03-15', amount: '10 000,00', reference: 'Mandat 2026-118' })).json();
+      expect(paid).toMatchObject({ status: 'partly_paid', paid: '10000.00', outstanding: '10460.00', lateInterest: null });
+      expect(paid.lines[0].sources[0]).toMatchObject({ kind: 'snapshot', month: '2025-07', units: 180 });
+      expect((await inject('GET', '/api/v1/titles', coquelicotCli)).json()).toEqual([]);
+    });
+  });
+
+  describe('seed 000: provisional title, true-up by reduction, penalty payment order', () => {
+    const sn = () => `/api/v1/agreements/${agreementIds['mutualisation-telecom-coquelicot-2016']}/billing`;
+
+    it('issues the fourth-quarter provisional title on the forecast + 5 % at the start of the quarter', async () => {
+      const coquelicot = (await inject('GET', '/api/v1/organisations?q=Coquelicot', admin)).json().items[0].id;
+      const forecast = await inject('PUT', `/api/v1/providers/${w.ids.sommeNumerique}/forecasts`, admin, { rows: [{ organisationId: coquelicot, line: 'telephonie-mobile', year: 2016, quarter: 4, amount: '3000.00' }] });
+      expect(forecast.statusCode, forecast.body).toBe(200);
+      const october = await appOn('2016-10-03T09:00:00Z');
+      const cookie = (await october.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@demo.mutualis.fr', password: 'demo-mutualis-2026' } })).cookies[0]!;
+      const issued = await october.inject({ method: 'POST', url: `${sn()}/issue`, payload: { kind: 'provisional', year: 2016, index: 4 }, headers: { cookie: `${cookie.name}=${cookie.value}` } });
+      expect(issued.statusCode, issued.body).toBe(200);
+      // 3,000.00 € forecast + 150.00 € fee; due within the month (seed 000 art. 4.2).
+      expect(issued.json().documents).toEqual([expect.objectContaining({ number: 'T2016-00001', kind: 'title', amountIncl: '3150.00' })]);
+      await october.close();
+      const [title] = (await inject('GET', '/api/v1/titles?fiscalYear=2016', coquelicotCli)).json();
+      expect(title).toMatchObject({ dueOn: '2016-11-03', subject: expect.stringContaining('Titre prévisionnel') });
+    });
+
+    it('trues the quarter up on October’s invoices incl. VAT + 5 %: lower than the forecast, a reduction of the provisional title', async () => {
+      const preview = (await inject('GET', `${sn()}/preview?kind=true_up&year=2016&index=4`, admin)).json();
+      const [member] = preview.members;
+      // October: 1,745.32 € incl. VAT + 87.27 € fee = 1,832.59 €, less the 3,150.00 € billed: 1,317.41 € to take off.
+      expect(member).toMatchObject({ document: 'reduction', amountIncl: '1317.41', refersTo: { number: 'T2016-00001' } });
+      expect(member.lines.at(-1)).toMatchObject({ label: 'Déduction du titre prévisionnel n° T2016-00001', amount: '-3150.00' });
+      const issued = (await inject('POST', `${sn()}/issue`, admin, { kind: 'true_up', year: 2016, index: 4 })).json();
+      expect(issued.documents).toEqual([expect.objectContaining({ kind: 'reduction', amountIncl: '1317.41' })]);
+      const provisional = (await inject('GET', '/api/v1/titles?fiscalYear=2016', coquelicotCli)).json()[0];
+      const detail = (await inject('GET', `/api/v1/titles/${provisional.id}`, coquelicotCli)).json();
+      expect(detail).toMatchObject({ outstanding: '1832.59', reductions: [expect.objectContaining({ amountIncl: '1317.41' })] });
+    });
+
+    it('trues the third quarter up without provisional title: actual + 5 % as a title', async () => {
+      const issued = (await inject('POST', `${sn()}/issue`, admin, { kind: 'true_up', year: 2016, index: 3 })).json();
+      // 4,725.64 € incl. VAT + 236.28 € fee.
+      expect(issued.documents).toEqual([expect.objectContaining({ kind: 'title', amountIncl: '4961.92' })]);
+    });
+
+    it('pays the penalties back by a payment order numbered in its own series', async () => {
+      const issued = (await inject('POST', `${sn()}/issue`, admin, { kind: 'penalty_order', year: 2016 })).json();
+      expect(issued.documents).toEqual([expect.objectContaining({ number: 'M2026-00001', kind: 'payment_order', amountIncl: '150.00' })]);
+    });
+
+    it('counts legal interest on what is left after the due date', async () => {
+      const q3 = (await inject('GET', '/api/v1/titles?fiscalYear=2026&kind=title', coquelicotCli)).json().find((t: { amountIncl: string }) => t.amountIncl === '4961.92');
+      expect(q3.dueOn).toBe('2026-04-15');
+      const may = await appOn('2026-05-15T09:00:00Z');
+      const cookie = (await may.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'cli.coquelicot@demo.mutualis.fr', password: 'demo-mutualis-2026' } })).cookies[0]!;
+      const detail = (await may.inject({ method: 'GET', url: `/api/v1/titles/${q3.id}`, headers: { cookie: `${cookie.name}=${cookie.value}` } })).json();
+      await may.close();
+      // 30 days at 2.62 % on 4,961.92 €.
+      expect(detail).toMatchObject({ status: 'overdue', lateInterest: { until: '2026-05-15', amount: '10.69', message: null } });
+    });
+  });
+
+  it('reports lines without a price and refuses to issue them (seed 003 prints no prices)', async () => {
+    const url = `/api/v1/agreements/${agreementIds['convention-globale-trouville-2024']}/billing`;
+    const preview = (await inject('GET', `${url}/preview?year=2025`, admin)).json();
+    expect(preview.blockers).toEqual([]);
+    expect(preview.periodLabel).toBe('année 2025');
+  });
+
+  it('lets only the provider’s staff preview and issue', async () => {
+    const lens = `/api/v1/agreements/${agreementIds['dmsi-lens-2024']}/billing`;
+    expect((await inject('GET', `${lens}/preview?year=2025&index=2`, lensCli)).statusCode).toBe(403);
+    const other = `/api/v1/agreements/${agreementIds['mutualisation-telecom-coquelicot-2016']}/billing`;
+    expect((await inject('GET', `${other}/preview?year=2016&index=3&kind=true_up`, finance)).statusCode).toBe(404);
+  });
+});
