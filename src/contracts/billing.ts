@@ -103,3 +103,20 @@ export const titleQuerySchema = z.object({
 });
 
 export const paymentInputSchema = z.object({ paidOn: civilDateSchema, amount: z.string().min(1).max(20), reference: z.string().trim().max(200).default('') }).strict();
+
+export const runSchema = z.object({
+  id: z.uuid(),
+  providerId: z.uuid(),
+  agreementId: z.uuid(),
+  kind: z.enum(RUN_KINDS),
+  periodKind: z.enum(['month', 'quarter', 'half', 'year']),
+  year: z.number().int(),
+  index: z.number().int(),
+  periodLabel: z.string(),
+  issuedOn: z.string(),
+  actorLabel: z.string(),
+  documents: z.number().int(),
+  total: euros.describe('Total TTC des titres (hors réductions et mandats)'),
+});
+
+export const runQuerySchema = z.object({ agreementId: z.uuid().optional(), providerId: z.uuid().optional() });

@@ -84,8 +84,27 @@ export async function insertPayment(db: Db, values: typeof titlePayments.$inferI
   return row!.id;
 }
 
-export async function runsOf(db: Db, agreementId: string): Promise<RunRow[]> {
-  return db.select().from(billingRuns).where(eq(billingRuns.agreementId, agreementId)).orderBy(desc(billingRuns.year), desc(billingRuns.periodIndex));
+/** Issued runs its provider's staff may see (members do not see runs, only their titles). */
+export async function listRunRows(db: Db, scope: Scope, filter: { agreementId?: string | undefined; providerId?: string | undefined }): Promise<RunRow[]> {
+  if (scope.kind === 'member') return [];
+  return db
+    .select()
+    .from(billingRuns)
+    .where(
+      and(
+        scope.kind === 'provider' ? eq(billingRuns.providerId, scope.providerId) : undefined,
+        filter.agreementId ? eq(billingRuns.agreementId, filter.agreementId) : undefined,
+        filter.providerId ? eq(billingRuns.providerId, filter.providerId) : undefined,
+      ),
+    )
+    .orderBy(desc(billingRuns.issuedAt))
+    .limit(1000);
+}
+
+export async function findRunRow(db: Db, scope: Scope, id: string): Promise<RunRow | null> {
+  if (scope.kind === 'member') return null;
+  const [row] = await db.select().from(billingRuns).where(and(eq(billingRuns.id, id), scope.kind === 'provider' ? eq(billingRuns.providerId, scope.providerId) : undefined));
+  return row ?? null;
 }
 
 /** Reductions already issued against titles (their amounts lower what is due). */

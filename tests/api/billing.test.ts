@@ -87,6 +87,24 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect(paid.lines[0].sources[0]).toMatchObject({ kind: 'snapshot', month: '2025-07', units: 180 });
       expect((await inject('GET', '/api/v1/titles', coquelicotCli)).json()).toEqual([]);
     });
+
+    it('gives the title as PDF to its member, and the run as CSV and XLSX to the provider', async () => {
+      const [title] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json();
+      const pdf = await inject('GET', `/api/v1/titles/${title.id}/document`, lensCli);
+      expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+      const runs = (await inject('GET', `/api/v1/billing-runs?agreementId=${agreementIds['dmsi-lens-2024']}`, finance)).json();
+      expect(runs.map((r: { periodLabel: string; documents: number }) => [r.periodLabel, r.documents]).sort()).toEqual([
+        ['1er semestre 2025', 1],
+        ['2e semestre 2025', 1],
+      ]);
+      expect((await inject('GET', '/api/v1/billing-runs', lensCli)).json()).toEqual([]);
+      const h2 = runs.find((r: { index: number }) => r.index === 2);
+      const csv = await inject('GET', `/api/v1/billing-runs/${h2.id}/export?format=csv`, finance);
+      expect(csv.body).toContain('T2026-0000');
+      expect(csv.body).toContain(';20460,00;');
+      expect((await inject('GET', `/api/v1/billing-runs/${h2.id}/export?format=xlsx`, finance)).headers['content-type']).toContain('spreadsheetml');
+      expect((await inject('GET', `/api/v1/billing-runs/${h2.id}/export`, lensCli)).statusCode).toBe(403);
+    });
   });
 
   describe('seed 000: provisional title, true-up by reduction, penalty payment order', () => {

@@ -52,6 +52,7 @@ interface Victim {
   timeEntryId: string;
   invoiceId: string;
   titleId: string;
+  runId: string;
 }
 
 const TIME_FILE = 'date;durée;intervenant;membre;service;description\n2025-03-10;1:00;SECRET intervenant;14715;secret-line;SECRET intervention';
@@ -214,6 +215,9 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/v1/agreements/{id}/billing/preview', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/billing/preview?year=2025` }) },
   { route: 'POST /api/v1/agreements/{id}/billing/issue', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/billing/issue`, payload: { year: 2025 } }) },
+  { route: 'GET /api/v1/titles/{id}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}/document` }) },
+  { route: 'GET /api/v1/billing-runs', probe: () => ({ method: 'GET', url: '/api/v1/billing-runs' }) },
+  { route: 'GET /api/v1/billing-runs/{id}/export', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/billing-runs/${v.runId}/export?format=csv` }) },
   { route: 'GET /api/v1/titles', probe: () => ({ method: 'GET', url: '/api/v1/titles' }) },
   { route: 'GET /api/v1/titles/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}` }) },
   { route: 'POST /api/v1/titles/{id}/payments', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/payments`, payload: { paidOn: '2026-03-15', amount: '1,00' } }) },
@@ -408,6 +412,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     const billed = await w.app.inject({ method: 'POST', url: `/api/v1/agreements/${agreementId}/billing/issue`, headers: { cookie: admin }, payload: { year: 2025 } });
     expect(billed.statusCode, billed.body).toBe(200);
     const titleId = billed.json().documents[0].id as string;
+    const runId = billed.json().runId as string;
     const quote = await w.app.inject({
       method: 'POST',
       url: '/api/v1/quotes',
@@ -440,6 +445,7 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       timeEntryId,
       invoiceId,
       titleId,
+      runId,
     };
   }
 
@@ -542,6 +548,9 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`)).body).toContain('987.65');
     expect((await get(`/api/v1/organisations/${v.organisationId}/statements/units?year=2025&period=year`)).body).toContain('98765');
     expect((await get('/api/v1/titles')).body).toContain('SECRET convention');
+    expect((await get(`/api/v1/billing-runs/${v.runId}/export?format=csv`)).body).toContain('SECRET convention');
+    expect((await get('/api/v1/billing-runs')).body).toContain(v.runId);
+    expect((await get(`/api/v1/titles/${v.titleId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/titles/${v.titleId}`)).body).toContain('SECRET ligne');
     expect((await get(`/api/v1/agreements/${v.agreementId}/billing/preview?year=2025`)).body).toContain('SECRET ligne');
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, runPreviewSchema, runRequestSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { issueResultSchema, paymentInputSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
 import { previewRun } from '../../services/billing/run-preview.ts';
-import { getTitle, listTitles, recordPayment } from '../../services/billing/titles.ts';
+import { getTitle, listRuns, listTitles, recordPayment, runExport, titleDocument } from '../../services/billing/titles.ts';
+import { sendDocument } from '../send-document.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -48,6 +49,24 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/titles/:id',
     { schema: { tags, summary: 'Un titre : ses lignes expliquées, ses paiements, ses réductions, les intérêts de retard', params: idParamsSchema, response: { 200: titleDetailSchema, 404: errorSchema } }, onRequest: authenticated },
     async (request) => getTitle(deps, principalOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/titles/:id/document',
+    { schema: { tags, summary: 'Le titre en PDF, chaque ligne expliquée', params: idParamsSchema }, onRequest: authenticated },
+    async (request, reply) => sendDocument(reply, await titleDocument(deps, principalOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/billing-runs',
+    { schema: { tags, summary: 'Facturations émises (historique)', querystring: runQuerySchema, response: { 200: z.array(runSchema) } }, onRequest: authenticated },
+    async (request) => listRuns(deps, principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/billing-runs/:id/export',
+    { schema: { tags, summary: 'Les titres d’une facturation en CSV ou XLSX', params: idParamsSchema, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) }, onRequest: authenticated },
+    async (request, reply) => sendDocument(reply, await runExport(deps, principalOf(request), request.params.id, request.query.format)),
   );
 
   app.post(

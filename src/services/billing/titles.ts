@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { paymentInputSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import type { paymentInputSchema, runSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { periodLabelFr, type PeriodKind } from '../../domain/consumption/periods.ts';
 import type { VatTreatment } from '../../domain/catalogue/tariff-grid.ts';
 import { compareCivilDates, type CivilDate } from '../../domain/civil-date.ts';
 import { parseAmount } from '../../domain/consumption/fields.ts';
@@ -8,11 +9,12 @@ import { legalInterest } from '../../domain/billing/legal-interest.ts';
 import { LEGAL_RATES } from '../../domain/billing/legal-rates.ts';
 import { cents, parseEuros, toDecimalString } from '../../domain/money.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { findTitleRow, insertPayment, listTitleRows, paymentsOf, reductionsOf, titleLineRows, type TitleRow } from '../../repositories/billing-repository.ts';
+import { findRunRow, findTitleRow, insertPayment, listRunRows, listTitleRows, paymentsOf, reductionsOf, titleLineRows, type TitleRow } from '../../repositories/billing-repository.ts';
 import { organisationNames } from '../../repositories/membership-repository.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { lineView } from './run-preview.ts';
+import { titlePdf, titlesCsv, titlesXlsx } from './title-documents.ts';
 
 type TitleView = z.infer<typeof titleSchema>;
 const money = (value: number) => toDecimalString(cents(value));
@@ -119,6 +121,43 @@ function lateInterest(title: TitleRow, payments: { paidOn: string; amountCents: 
     total += stretch.interest;
   }
   return { until: today, amount: money(total), message: null };
+}
+
+/** Issued runs, newest first: the history of an agreement's billing. */
+export async function listRuns(deps: Deps, principal: Principal, filter: { agreementId?: string | undefined; providerId?: string | undefined }): Promise<z.infer<typeof runSchema>[]> {
+  require(principal, 'organisation:read');
+  return (await listRunRows(deps.database.db, principal.scope, filter)).map((r) => ({
+    id: r.id,
+    providerId: r.providerId,
+    agreementId: r.agreementId,
+    kind: r.kind as z.infer<typeof runSchema>['kind'],
+    periodKind: r.periodKind as z.infer<typeof runSchema>['periodKind'],
+    year: r.year,
+    index: r.periodIndex,
+    periodLabel: periodLabelFr({ kind: r.periodKind as PeriodKind, year: r.year, index: r.periodIndex }),
+    issuedOn: r.issuedOn,
+    actorLabel: r.actorLabel,
+    documents: r.documents,
+    total: money(r.totalCents),
+  }));
+}
+
+/** The title as PDF, for its member and its provider's staff. */
+export async function titleDocument(deps: Deps, principal: Principal, id: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const title = await getTitle(deps, principal, id);
+  const provider = (await organisationNames(deps.database.db, [title.providerId])).get(title.providerId) ?? '';
+  return { fileName: `${title.number}.pdf`, contentType: 'application/pdf', content: await titlePdf(title, provider) };
+}
+
+/** A run's documents as CSV or XLSX. */
+export async function runExport(deps: Deps, principal: Principal, runId: string, format: 'csv' | 'xlsx'): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  require(principal, 'billing:run');
+  const titles = await listTitles(deps, principal, { runId });
+  if (!titles.length && !(await findRunRow(deps.database.db, principal.scope, runId))) throw new NotFoundError('Facturation');
+  const name = `titres-${runId.slice(0, 8)}`;
+  return format === 'csv'
+    ? { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: titlesCsv(titles) }
+    : { fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await titlesXlsx(titles) };
 }
 
 /** A payment, whole or partial, of a title; never more than what remains to collect. */
