@@ -120,3 +120,28 @@ export const runSchema = z.object({
 });
 
 export const runQuerySchema = z.object({ agreementId: z.uuid().optional(), providerId: z.uuid().optional() });
+
+export const pesSettingsSchema = z
+  .object({
+    idPost: z.string().regex(/^([0-9]{6,7}|02[AB][0-9]{3,4})$/, 'codique du poste comptable : 6 ou 7 chiffres'),
+    codCol: z.string().regex(/^[0-9]{3}$/, 'code collectivité : 3 chiffres'),
+    codBud: z.string().regex(/^[0-9A-Z][0-9]$/, 'code budget : 2 caractères (00 = budget principal)'),
+    budgetLabel: z.string().trim().min(1).max(38),
+    defaultNature: z.string().regex(/^[0-9]{1,10}$/, 'compte de nature M57 (chiffres)').describe('Compte de nature par défaut (ex. 70848)'),
+    defaultProductCode: z.string().regex(/^[0-9A-Za-z]{1,4}$/, 'code produit local : 1 à 4 caractères'),
+    imputations: z
+      .array(
+        z
+          .object({
+            line: z.string().min(1).max(64),
+            nature: z.string().regex(/^[0-9]{1,10}$/, 'compte de nature (chiffres)'),
+            fonction: z.string().regex(/^[0-9A-Z]{1,10}$/).optional(),
+            productCode: z.string().regex(/^[0-9A-Za-z]{1,4}$/, 'code produit local : 1 à 4 caractères'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Imputation comptable par ligne de service'),
+    xsdPath: z.string().max(500).nullable().default(null).describe('Chemin du XSD officiel PES_Aller sur le serveur, pour une validation supplémentaire'),
+  })
+  .strict();

@@ -107,6 +107,40 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
     });
   });
 
+  describe('PES V2 export of the seed 004 run', () => {
+    const settings = { idPost: '062044', codCol: '123', codBud: '00', budgetLabel: 'CALL – DMSI', defaultNature: '70848', defaultProductCode: 'SNUM', imputations: [{ line: 'messagerie', nature: '70848', productCode: 'MESS' }] };
+    const h2Run = async () => (await inject('GET', `/api/v1/billing-runs?agreementId=${agreementIds['dmsi-lens-2024']}`, finance)).json().find((r: { index: number }) => r.index === 2).id as string;
+
+    it('is refused while the provider has no PES settings', async () => {
+      const response = await inject('GET', `/api/v1/billing-runs/${await h2Run()}/pes`, finance);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().message).toBe('Paramètres PES manquants');
+    });
+
+    it('is refused with the element at fault while the debtor has no address', async () => {
+      expect((await inject('PUT', `/api/v1/providers/${w.ids.call}/pes-settings`, finance, settings)).statusCode).toBe(200);
+      const response = await inject('GET', `/api/v1/billing-runs/${await h2Run()}/pes`, finance);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().issues).toContainEqual({ path: 'n:PES_Aller/PES_RecetteAller/Bordereau[1]/Piece[1]/LigneDePiece[1]/Tiers/Adresse/CP', message: 'valeur vide : 5 chiffres' });
+    });
+
+    it('passes the validation once the address is known, the title PDF attached', async () => {
+      const lens = (await inject('GET', `/api/v1/organisations/${w.ids.lens}`, admin)).json();
+      const patched = await w.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${w.ids.lens}`, headers: { cookie: admin }, payload: { version: lens.version, addressLine1: '17 bis place Jean Jaurès', postalCode: '62300', city: 'Lens' } });
+      expect(patched.statusCode, patched.body).toBe(200);
+      const response = await inject('GET', `/api/v1/billing-runs/${await h2Run()}/pes`, finance);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-disposition']).toMatch(/PESALR2_24620036400080_260315_[0-9A-F]{4}\.xml/);
+      const xml = response.rawPayload.toString('latin1');
+      expect(xml).toContain('<TypBord V="01"/>');
+      expect(xml).toContain('<MtBordHt V="20460.00"/>');
+      expect(xml).toContain('<Nom V="LENS"/>');
+      expect(xml).toContain('<CodProdLoc V="MESS"/>');
+      expect(xml).toMatch(/<PJRef>\s*<Support V="01"\/>\s*<IdUnique V="T2026-0000\d"\/>/);
+      expect(xml).toContain('<Fichier MIMEType="application/pdf">H4sI');
+    });
+  });
+
   describe('seed 000: provisional title, true-up by reduction, penalty payment order', () => {
     const sn = () => `/api/v1/agreements/${agreementIds['mutualisation-telecom-coquelicot-2016']}/billing`;
 

@@ -218,6 +218,12 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/titles/{id}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}/document` }) },
   { route: 'GET /api/v1/billing-runs', probe: () => ({ method: 'GET', url: '/api/v1/billing-runs' }) },
   { route: 'GET /api/v1/billing-runs/{id}/export', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/billing-runs/${v.runId}/export?format=csv` }) },
+  { route: 'GET /api/v1/billing-runs/{id}/pes', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/billing-runs/${v.runId}/pes` }) },
+  { route: 'GET /api/v1/providers/{id}/pes-settings', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/pes-settings` }) },
+  {
+    route: 'PUT /api/v1/providers/{id}/pes-settings',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/pes-settings`, payload: { idPost: '000000', codCol: '000', codBud: '00', budgetLabel: 'Intrus', defaultNature: '1', defaultProductCode: 'X' } }),
+  },
   { route: 'GET /api/v1/titles', probe: () => ({ method: 'GET', url: '/api/v1/titles' }) },
   { route: 'GET /api/v1/titles/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}` }) },
   { route: 'POST /api/v1/titles/{id}/payments', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/payments`, payload: { paidOn: '2026-03-15', amount: '1,00' } }) },
@@ -413,6 +419,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect(billed.statusCode, billed.body).toBe(200);
     const titleId = billed.json().documents[0].id as string;
     const runId = billed.json().runId as string;
+    const pes = await w.app.inject({ method: 'PUT', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/pes-settings`, headers: { cookie: admin }, payload: { idPost: '014000', codCol: '987', codBud: '00', budgetLabel: 'SECRET budget', defaultNature: '98765', defaultProductCode: 'SECR' } });
+    expect(pes.statusCode, pes.body).toBe(200);
     const quote = await w.app.inject({
       method: 'POST',
       url: '/api/v1/quotes',
@@ -550,6 +558,9 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get('/api/v1/titles')).body).toContain('SECRET convention');
     expect((await get(`/api/v1/billing-runs/${v.runId}/export?format=csv`)).body).toContain('SECRET convention');
     expect((await get('/api/v1/billing-runs')).body).toContain(v.runId);
+    expect((await get(`/api/v1/providers/${v.providerId}/pes-settings`)).body).toContain('SECRET budget');
+    // The victim's PES file is refused (no SIRET for the coordinator in seed 003), and says why, to its staff only.
+    expect((await get(`/api/v1/billing-runs/${v.runId}/pes`)).statusCode).toBe(422);
     expect((await get(`/api/v1/titles/${v.titleId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/titles/${v.titleId}`)).body).toContain('SECRET ligne');
     expect((await get(`/api/v1/agreements/${v.agreementId}/billing/preview?year=2025`)).body).toContain('SECRET ligne');

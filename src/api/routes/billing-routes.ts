@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { issueResultSchema, paymentInputSchema, pesSettingsSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
+import { exportRunPes, getPesSettings, putPesSettings } from '../../services/billing/pes-export.ts';
 import { previewRun } from '../../services/billing/run-preview.ts';
 import { getTitle, listRuns, listTitles, recordPayment, runExport, titleDocument } from '../../services/billing/titles.ts';
 import { sendDocument } from '../send-document.ts';
@@ -67,6 +68,33 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/billing-runs/:id/export',
     { schema: { tags, summary: 'Les titres d’une facturation en CSV ou XLSX', params: idParamsSchema, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) }, onRequest: authenticated },
     async (request, reply) => sendDocument(reply, await runExport(deps, principalOf(request), request.params.id, request.query.format)),
+  );
+
+  app.get(
+    '/api/v1/billing-runs/:id/pes',
+    {
+      schema: {
+        tags,
+        summary: 'Les titres de recette d’une facturation en fichier PES V2 (PES_Aller), validé avant d’être proposé',
+        description: 'Refusé (422) avec chaque élément en faute si la validation échoue : paramètres PES, adresse ou SIRET manquants…',
+        params: idParamsSchema,
+        response: { 404: errorSchema, 422: errorSchema },
+      },
+      onRequest: authenticated,
+    },
+    async (request, reply) => sendDocument(reply, await exportRunPes(deps, principalOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/providers/:id/pes-settings',
+    { schema: { tags, summary: 'Paramètres PES du fournisseur (poste comptable, codes, imputations)', params: idParamsSchema, response: { 200: pesSettingsSchema.nullable(), 403: errorSchema } }, onRequest: authenticated },
+    async (request) => getPesSettings(deps, principalOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/providers/:id/pes-settings',
+    { schema: { tags, summary: 'Enregistrer les paramètres PES du fournisseur', params: idParamsSchema, body: pesSettingsSchema, response: { 200: pesSettingsSchema, ...errors } }, onRequest: authenticated },
+    async (request) => putPesSettings(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.post(

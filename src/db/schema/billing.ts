@@ -99,3 +99,23 @@ export const titlePayments = pgTable(
   },
   (t) => [index('title_payment_title_idx').on(t.titleId), check('title_payment_positive', sql`${t.amountCents} > 0`)],
 );
+
+/**
+ * What the provider's PES files need from its accounting (issue #7: "accounting imputation is data per service
+ * line"): the public accountant's post, the collectivity and budget codes, the nature account and local product
+ * code of each service line (a default for the others). Optionally the path of the official XSD to check against.
+ */
+export const pesSettings = pgTable('pes_settings', {
+  providerId: uuid('provider_id')
+    .primaryKey()
+    .references(() => providers.organisationId),
+  idPost: text('id_post').notNull(),
+  codCol: text('cod_col').notNull(),
+  codBud: text('cod_bud').notNull(),
+  budgetLabel: text('budget_label').notNull(),
+  defaultNature: text('default_nature').notNull(),
+  defaultProductCode: text('default_product_code').notNull(),
+  imputations: jsonb('imputations').notNull(),
+  xsdPath: text('xsd_path'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+});

@@ -33,3 +33,20 @@ export function pesText(text: string, max: number): string {
     .trim();
   return plain.slice(0, max).trim();
 }
+
+/** CatTiers of a member by its kind (PES-V2-NOTES §2: 23 commune, 24 groupement de collectivités, 22 département, 21 région, 29 other public body). */
+const CATEGORY: Record<string, string> = {
+  commune: '23',
+  communaute_communes: '24',
+  communaute_agglomeration: '24',
+  communaute_urbaine: '24',
+  metropole: '24',
+  syndicat_mixte_ouvert: '24',
+  syndicat_mixte_ferme: '24',
+  syndicat_intercommunal: '24',
+  centre_de_gestion: '29',
+  departement: '22',
+  region: '21',
+  etablissement_public: '29',
+};
+export const debtorCategory = (kind: string): string => CATEGORY[kind] ?? '29';

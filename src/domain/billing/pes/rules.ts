@@ -149,7 +149,7 @@ function checkStructure(n: PesNode, parent: string, path: string, issues: PesIss
     }
     const check = LEAVES[keyOf(parent, n.name, LEAVES)] ?? text(160);
     const problem = check(value);
-    if (problem) issues.push({ path, message: `« ${value} » : ${problem}` });
+    if (problem) issues.push({ path, message: value === '' ? `valeur vide : ${problem}` : `« ${value} » : ${problem}` });
     return;
   }
   const children = n.children ?? [];
