@@ -1,3 +1,4 @@
+import { billCommand } from './bill-command.ts';
 import { importOperatorInvoices } from '../services/consumption/operator-invoices.ts';
 import { readInvoiceFile, readTimeFile } from '../services/consumption/record-files.ts';
 import { recordTimeEntries } from '../services/consumption/time-entries.ts';
@@ -157,6 +158,8 @@ program
       console.log(`${result.dryRun ? 'Vérifié (rien écrit)' : 'Importé'} : ${result.invoices} facture(s) sur ${result.rows} ligne(s) — ${result.created} créée(s), ${result.unchanged} inchangée(s), ${result.amount.replace('.', ',')} € HT`);
     }),
   );
+
+billCommand(program, withDeps);
 
 program
   .command('load')

@@ -11,7 +11,7 @@ import { recordAudit } from '../../repositories/audit-repository.ts';
 import { findRun, insertRun, insertTitles, lastSequence, lockProviderNumbering, titlesOfRun } from '../../repositories/billing-repository.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ConflictError } from '../errors.ts';
-import { billingAgreement, computeRun } from './run-preview.ts';
+import { billingAgreement, computeRun, type RunProgress } from './run-preview.ts';
 
 type IssueResult = z.infer<typeof issueResultSchema>;
 
@@ -27,13 +27,13 @@ function result(runId: string, created: boolean, titles: { id: string; number: s
  * provider, fiscal year and series under a lock on the provider row — or nothing if anything fails. Issuing
  * the same period again creates nothing and returns what was issued (idempotent).
  */
-export async function issueRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }): Promise<IssueResult> {
+export async function issueRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, progress: RunProgress = () => undefined): Promise<IssueResult> {
   const db = deps.database.db;
   const agreement = await billingAgreement(db, principal, agreementId);
   const today = deps.clock.today();
   return deps.database.transaction(async (tx) => {
     await lockProviderNumbering(tx.db, agreement.providerId);
-    const run = await computeRun(tx.db, agreement, request.kind, request.year, request.index, today);
+    const run = await computeRun(tx.db, agreement, request.kind, request.year, request.index, today, progress);
     const names = new Map(run.documents.map((d) => [d.organisationId, d.organisationName]));
     const key = { agreementId, kind: request.kind, periodKind: run.period.kind, year: run.period.year, periodIndex: run.period.index };
     const existing = await findRun(tx.db, key);
@@ -96,6 +96,7 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
         });
       });
     }
+    progress('write', 0, titles.length);
     const total = titles.reduce((sum, t) => sum + (t.kind === 'title' ? t.amountInclCents : 0), 0);
     await insertRun(tx.db, { id: runId, providerId: agreement.providerId, ...key, issuedOn: today, issuedAt: at, actorLabel: principal.label, documents: titles.length, totalCents: total });
     await insertTitles(tx.db, titles, lines);
@@ -106,6 +107,7 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
       organisationId: agreement.providerId,
       after: { agreement: agreement.code, kind: request.kind, period: periodLabelFr(run.period), documents: titles.map((t) => ({ number: t.number, organisationId: t.organisationId, amountIncl: toDecimalString(cents(t.amountInclCents)) })) },
     });
+    progress('done', titles.length, titles.length);
     return result(runId, true, titles.map((t) => ({ id: t.id!, number: t.number, kind: t.kind, amountInclCents: t.amountInclCents, organisationId: t.organisationId })), names);
   });
 }

@@ -52,7 +52,9 @@ export async function billingAgreement(db: Db, principal: Principal, agreementId
  * Every member's document for an agreement's period, computed from the facts as they are now. A true-up
  * settles against the provisional title of the same quarter: more is a new title, less a reduction of it.
  */
-export async function computeRun(db: Db, agreement: AgreementRow, kind: RunKind, year: number, index: number, today: CivilDate): Promise<ComputedRun> {
+export type RunProgress = (phase: 'facts' | 'compute' | 'write' | 'done', done: number, total: number) => void;
+
+export async function computeRun(db: Db, agreement: AgreementRow, kind: RunKind, year: number, index: number, today: CivilDate, progress: RunProgress = () => undefined): Promise<ComputedRun> {
   const rules = agreement.rules as AgreementRules;
   const policy = rules.billing;
   const periodKind = policy ? runPeriodKind(policy, kind) : 'year';
@@ -61,11 +63,14 @@ export async function computeRun(db: Db, agreement: AgreementRow, kind: RunKind,
   const members = (await partiesOf(db, [agreement.id])).filter((p) => p.role === 'member');
   if (!policy) return { agreement, rules, period, kind, blockers, documents: [] };
   const { from, to } = periodBounds(period);
+  progress('facts', 0, members.length);
   const pricing = await loadPricing(db, agreement.providerId);
   const facts = await loadMemberFacts(db, agreement.providerId, members.map((m) => m.organisationId), { year, from, to, quarter: period.kind === 'quarter' ? period.index : null });
   const provisional = kind === 'true_up' ? await findRun(db, { agreementId: agreement.id, kind: 'provisional', periodKind: 'quarter', year, periodIndex: period.index }) : null;
   const provisionalTitles = provisional ? await titlesOfRun(db, provisional.id) : [];
-  const documents = members.map((member): ComputedDocument => {
+  progress('compute', 0, members.length);
+  const documents = members.map((member, i): ComputedDocument => {
+    if (i % 1000 === 999) progress('compute', i + 1, members.length);
     const bill = memberBill(policy, kind, period, pricing, facts.get(member.organisationId)!);
     const base = { organisationId: member.organisationId, organisationName: member.organisationName, issues: bill.issues };
     if (kind === 'penalty_order') return { ...base, document: bill.lines.length ? 'payment_order' : 'none', refersTo: null, lines: bill.lines };
@@ -99,10 +104,10 @@ export function lineView(l: BillLine) {
 }
 
 /** The run as it would be issued — or, when the period was issued already, what was issued then. */
-export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }): Promise<RunPreview> {
+export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, progress?: RunProgress): Promise<RunPreview> {
   const db = deps.database.db;
   const agreement = await billingAgreement(db, principal, agreementId);
-  const run = await computeRun(db, agreement, request.kind, request.year, request.index, deps.clock.today());
+  const run = await computeRun(db, agreement, request.kind, request.year, request.index, deps.clock.today(), progress);
   const issued = await findRun(db, { agreementId, kind: request.kind, periodKind: run.period.kind, year: run.period.year, periodIndex: run.period.index });
   const members = run.documents.map((d) => {
     const totals = billTotals(d.lines);
