@@ -46,6 +46,7 @@ import { queryString, request, type Query } from './client.ts';
 import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
 import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
+import { billingApi, titleApi } from './billing.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
@@ -213,6 +214,8 @@ export const api = {
   timeEntries: timeEntryApi,
   operatorInvoices: operatorInvoiceApi,
   penalties: penaltyApi,
+  billing: billingApi,
+  titles: titleApi,
   accounts: {
     list: () => request('GET', '/accounts', { schema: z.array(accountSchema) }),
     create: (body: AccountCreate) => request('POST', '/accounts', { body, schema: accountSchema }),

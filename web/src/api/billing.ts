@@ -1,0 +1,39 @@
+import { z } from 'zod';
+// These routes' contracts straight from the server's pure zod schemas (shared.ts re-exports the older ones).
+import { issueResultSchema, runPreviewSchema, titleDetailSchema, titleSchema, type paymentInputSchema, type RUN_KINDS, type DOCUMENT_KINDS } from '../../../src/contracts/billing.ts';
+import { queryString, request } from './client.ts';
+
+export type RunKind = (typeof RUN_KINDS)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type RunRequest = { kind: RunKind; year: number; index: number };
+export type RunPreview = z.infer<typeof runPreviewSchema>;
+export type MemberBill = RunPreview['members'][number];
+export type BillLineView = MemberBill['lines'][number];
+export type IssueResult = z.infer<typeof issueResultSchema>;
+export type Title = z.infer<typeof titleSchema>;
+export type TitleStatus = Title['status'];
+export type TitleDetail = z.infer<typeof titleDetailSchema>;
+export type PaymentInput = z.input<typeof paymentInputSchema>;
+export type TitleQuery = { providerId?: string; organisationId?: string; runId?: string; fiscalYear?: number; kind?: DocumentKind };
+
+const id = encodeURIComponent;
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+const billingPath = (agreementId: string) => `/agreements/${id(agreementId)}/billing`;
+
+/** Billing runs of an agreement (staff with `billing:run`): every member's bill explained, then issued all or nothing. */
+export const billingApi = {
+  preview: (agreementId: string, query: RunRequest, signal?: AbortSignal) => request('GET', `${billingPath(agreementId)}/preview`, { query, schema: runPreviewSchema, ...withSignal(signal) }),
+  /** Issuing the same period again creates nothing and returns what was issued then (`created: false`). */
+  issue: (agreementId: string, body: RunRequest) => request('POST', `${billingPath(agreementId)}/issue`, { body, schema: issueResultSchema }),
+  /** A run's documents as a spreadsheet: a plain link, downloaded with the session cookie. */
+  runExportUrl: (runId: string, format: 'csv' | 'xlsx') => `/api/v1/billing-runs/${id(runId)}/export${queryString({ format })}`,
+};
+
+/** Receivable titles, reductions and payment orders: a member reads its own, staff their provider's; payments recorded by `billing:run`. */
+export const titleApi = {
+  list: (query: TitleQuery, signal?: AbortSignal) => request('GET', '/titles', { query, schema: z.array(titleSchema), ...withSignal(signal) }),
+  get: (titleId: string, signal?: AbortSignal) => request('GET', `/titles/${id(titleId)}`, { schema: titleDetailSchema, ...withSignal(signal) }),
+  pay: (titleId: string, body: PaymentInput) => request('POST', `/titles/${id(titleId)}/payments`, { body, schema: titleDetailSchema }),
+  /** The title as PDF, every line explained: a plain link, downloaded with the session cookie. */
+  documentUrl: (titleId: string) => `/api/v1/titles/${id(titleId)}/document`,
+};
