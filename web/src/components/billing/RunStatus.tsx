@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+import type { RunPreview } from '../../api/billing.ts';
+import { frenchText } from '../../lib/agreements.ts';
+import { formatCivilDate, plural } from '../../lib/format.ts';
+import { Alert } from '../ui.tsx';
+
+/** Why the run cannot be issued (the server's blockers), or that it was issued already, with a link to its titles. */
+export function RunStatus({ preview, blockersId }: { preview: RunPreview; blockersId: string }) {
+  if (preview.issued) {
+    const issued = preview.issued;
+    return (
+      <Alert tone="info" title={`${preview.periodLabel} : déjà émise`}>
+        <p>
+          Émise le {formatCivilDate(issued.issuedOn)} par <span className="break-word">{issued.actorLabel}</span> : {plural(issued.documents, 'document', 'documents')}. Les titres émis ne se modifient plus ; l’aperçu
+          ci-dessous est recalculé sur les données d’aujourd’hui.
+        </p>
+        <p>
+          <Link to={`/titres?${new URLSearchParams({ emission: issued.runId })}`}>Voir les titres de cette émission</Link>
+        </p>
+      </Alert>
+    );
+  }
+  if (!preview.blockers.length) return null;
+  return (
+    <Alert tone="warning" id={blockersId} title="Émission impossible pour l’instant">
+      <ul>
+        {preview.blockers.map((b) => (
+          <li key={b}>{frenchText(b)}</li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
