@@ -34,6 +34,10 @@ import { OperatorInvoicePage } from './pages/OperatorInvoicePage.tsx';
 import { OperatorInvoicesPage } from './pages/OperatorInvoicesPage.tsx';
 import { TimeEntriesPage } from './pages/TimeEntriesPage.tsx';
 import { TimeImportPage } from './pages/TimeImportPage.tsx';
+import { BillingRunPage } from './pages/BillingRunPage.tsx';
+import { MyInvoicesPage } from './pages/MyInvoicesPage.tsx';
+import { TitlePage } from './pages/TitlePage.tsx';
+import { TitlesPage } from './pages/TitlesPage.tsx';
 import { can } from './shared.ts';
 
 /** Only same-site paths are followed after login, never an absolute address. */
@@ -102,6 +106,11 @@ export function App() {
         {provider && allowed('organisation:read') ? <Route path="/factures-operateurs" element={<OperatorInvoicesPage />} /> : null}
         {provider && allowed('consumption:write') ? <Route path="/factures-operateurs/import" element={<OperatorInvoiceImportPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/factures-operateurs/:id" element={<OperatorInvoicePage />} /> : null}
+        {provider && allowed('billing:run') ? <Route path="/facturation" element={<BillingRunPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/titres" element={<TitlesPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/titres/:id" element={<TitlePage />} /> : null}
+        {!provider ? <Route path="/mes-factures" element={<MyInvoicesPage />} /> : null}
+        {!provider ? <Route path="/mes-factures/:id" element={<TitlePage />} /> : null}
         <Route path="/catalogues" element={<CataloguesPage />} />
         <Route path="/fournisseurs/:id/catalogue" element={<CataloguePage />} />
         <Route path="/fournisseurs/:id/tarifs" element={<GridsPage />} />

@@ -19,6 +19,7 @@ export function navigationOf(account: Account): NavItem[] {
       { to: '/mon-organisation', label: 'Mon organisation' },
       { to: '/mes-services', label: 'Mes services' },
       { to: '/consommations', label: 'Consommations' },
+      { to: '/mes-factures', label: 'Mes factures' },
       { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
       { to: '/conventions', label: 'Conventions' },
       { to: '/calendrier', label: 'Calendrier' },
@@ -34,6 +35,8 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'consumption:write')) items.push({ to: '/consommations/import', label: 'Import des consommations' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/temps', label: 'Temps passés' }, { to: '/factures-operateurs', label: 'Factures d’opérateurs' });
+  if (can(account.role, 'billing:run')) items.push({ to: '/facturation', label: 'Facturation' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/titres', label: 'Titres de recette' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
   if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });

@@ -89,6 +89,9 @@ function OrganisationView({ id, portal = false }: { id: string; portal?: boolean
                   <Link className="btn btn-secondary" to={`/organisations/${org.id}/consommations`}>
                     Consommations<span className="sr-only"> de {org.name}</span>
                   </Link>
+                  <Link className="btn btn-secondary" to={`/titres?${new URLSearchParams({ exercice: 'tous', membre: org.id })}`}>
+                    Titres de recette<span className="sr-only"> de {org.name}</span>
+                  </Link>
                 </>
               ) : null}
               {org.isProvider ? (
