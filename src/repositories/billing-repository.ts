@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../db/database.ts';
+import { toCopyCsv } from '../db/csv.ts';
+import { rowsOf, type Db, type Tx } from '../db/database.ts';
 import { billingRuns, organisations, receivableTitleLines, receivableTitles, titlePayments } from '../db/schema/index.ts';
 import { providerMemberVisibleTo } from '../db/scope.ts';
 import type { Scope } from '../domain/access/roles.ts';
@@ -33,9 +34,21 @@ export async function lastSequence(db: Db, providerId: string, fiscalYear: numbe
   return Number(row?.last ?? 0);
 }
 
-export async function insertTitles(db: Db, titles: (typeof receivableTitles.$inferInsert)[], lines: (typeof receivableTitleLines.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < titles.length; i += 1000) await db.insert(receivableTitles).values(titles.slice(i, i + 1000));
-  for (let i = 0; i < lines.length; i += 1000) await db.insert(receivableTitleLines).values(lines.slice(i, i + 1000));
+const TITLE_COLUMNS = ['id', 'provider_id', 'organisation_id', 'run_id', 'kind', 'series', 'fiscal_year', 'sequence', 'number', 'refers_to', 'subject', 'period_from', 'period_to', 'issued_on', 'due_on', 'amount_excl_cents', 'vat_cents', 'amount_incl_cents', 'issued_at'] as const;
+const LINE_COLUMNS = ['title_id', 'position', 'line', 'options_key', 'label', 'quantity_numerator', 'quantity_denominator', 'quantity_text', 'unit_price_cents', 'amount_cents', 'vat', 'vat_cents', 'basis', 'sources'] as const;
+/** Rows per COPY: a national run (36,000 titles, 360,000 lines) goes in a few statements without one huge string. */
+const COPY_ROWS = 20_000;
+
+/** Writes a run's documents by COPY (one statement per 20,000 rows instead of one per row). */
+export async function insertTitles(tx: Tx, titles: (typeof receivableTitles.$inferInsert)[], lines: (typeof receivableTitleLines.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < titles.length; i += COPY_ROWS) {
+    const rows = titles.slice(i, i + COPY_ROWS).map((t) => [t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]);
+    await tx.copyCsv('receivable_title', TITLE_COLUMNS, toCopyCsv(rows));
+  }
+  for (let i = 0; i < lines.length; i += COPY_ROWS) {
+    const rows = lines.slice(i, i + COPY_ROWS).map((l) => [l.titleId, l.position, l.line, l.optionsKey, l.label, l.quantityNumerator, l.quantityDenominator, l.quantityText, l.unitPriceCents, l.amountCents, JSON.stringify(l.vat), l.vatCents, l.basis, JSON.stringify(l.sources)]);
+    await tx.copyCsv('receivable_title_line', LINE_COLUMNS, toCopyCsv(rows));
+  }
 }
 
 /** Titles an account may see: a member its own, provider staff their provider's. */

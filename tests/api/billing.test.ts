@@ -84,7 +84,7 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect(over.json().issues).toEqual([{ path: 'amount', message: 'plus que le reste à recouvrer (20460,00 €)' }]);
       const paid = (await inject('POST', `/api/v1/titles/${h2.id}/payments`, finance, { paidOn: '2026-03-15', amount: '10 000,00', reference: 'Mandat 2026-118' })).json();
       expect(paid).toMatchObject({ status: 'partly_paid', paid: '10000.00', outstanding: '10460.00', lateInterest: null });
-      expect(paid.lines[0].sources[0]).toMatchObject({ kind: 'snapshot', month: '2025-07', units: 180 });
+      expect(paid.lines[0].sources[0]).toMatchObject({ kind: 'snapshots', year: 2025, months: [7, 8, 9, 10, 11, 12], units: [180, 180, 180, 180, 180, 180] });
       expect((await inject('GET', '/api/v1/titles', coquelicotCli)).json()).toEqual([]);
     });
 

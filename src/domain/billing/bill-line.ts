@@ -24,7 +24,8 @@ export interface BillLine {
 }
 
 export type BillSource =
-  | { kind: 'snapshot'; line: string; optionsKey: string; month: string; units: number }
+  /** The monthly snapshots a line sums: one source per line, the months and their units side by side. */
+  | { kind: 'snapshots'; line: string; optionsKey: string; year: number; months: number[]; units: number[] }
   | { kind: 'subscription'; lineId: string; billableFrom: string; billableBefore: string | null; quantity: number }
   | { kind: 'time_entry'; id: string; workedOn: string; minutes: number }
   | { kind: 'operator_invoice_line'; invoiceId: string; position: number; amountCents: number }

@@ -43,11 +43,39 @@ export interface MemberBill {
 const optionsOf = (key: string): Record<string, string> => Object.fromEntries(key ? key.split('&').map((pair) => pair.split('=') as [string, string]) : []);
 const euros = (c: number) => `${(c / 100).toFixed(2).replace('.', ',')} €`;
 
+/**
+ * Price lookups remembered per pricing: a national run asks the same few (line, options, month) prices millions
+ * of times, and each lookup scans the grids. Nested maps (kind → line → options → date), so a lookup builds no
+ * string.
+ */
+type PriceTable = Map<string, unknown>;
+const tables = new WeakMap<Pricing, Map<string, Map<string, Map<string, PriceTable>>>>();
+function priceTable(pricing: Pricing, kind: string, line: string, optionsKey: string): PriceTable {
+  let byKind = tables.get(pricing);
+  if (!byKind) tables.set(pricing, (byKind = new Map()));
+  let byLine = byKind.get(kind);
+  if (!byLine) byKind.set(kind, (byLine = new Map()));
+  let byOptions = byLine.get(line);
+  if (!byOptions) byLine.set(line, (byOptions = new Map()));
+  let table = byOptions.get(optionsKey);
+  if (!table) byOptions.set(optionsKey, (table = new Map()));
+  return table;
+}
+function cached<T>(table: PriceTable, on: string, compute: () => T): T {
+  let value = table.get(on) as T | undefined;
+  if (value === undefined) table.set(on, (value = compute()));
+  return value;
+}
+
 function gridPrice(pricing: Pricing, line: string, optionsKey: string, on: CivilDate) {
-  return priceOn(pricing.grids, pricing.catalogue, line, optionsOf(optionsKey), on);
+  return cached(priceTable(pricing, 'grid', line, optionsKey), on, () => priceOn(pricing.grids, pricing.catalogue, line, optionsOf(optionsKey), on));
 }
 
 function monthlyPrice(pricing: Pricing, line: string, optionsKey: string, on: CivilDate): UnitPrice {
+  return cached(priceTable(pricing, 'monthly', line, optionsKey), on, () => computeMonthlyPrice(pricing, line, optionsKey, on));
+}
+
+function computeMonthlyPrice(pricing: Pricing, line: string, optionsKey: string, on: CivilDate): UnitPrice {
   const found = gridPrice(pricing, line, optionsKey, on);
   if (!found.ok) return { ok: false, message: found.message };
   if (found.price.monthly === undefined) return { ok: false, message: `« ${pricing.labelOf(line, optionsKey)} » n'a pas de tarif mensuel dans la grille ${found.grid.label}` };
@@ -55,6 +83,10 @@ function monthlyPrice(pricing: Pricing, line: string, optionsKey: string, on: Ci
 }
 
 function unitCostPrice(pricing: Pricing, line: string, on: CivilDate): UnitPrice {
+  return cached(priceTable(pricing, 'cost', line, ''), on.slice(0, 4), () => computeUnitCostPrice(pricing, line, on));
+}
+
+function computeUnitCostPrice(pricing: Pricing, line: string, on: CivilDate): UnitPrice {
   const year = Number(on.slice(0, 4));
   const cost = pricing.unitCost(line, year);
   if (cost === null) return { ok: false, message: `pas de coût unitaire ${year} pour « ${pricing.labelOf(line, '')} »` };

@@ -41,17 +41,37 @@ export interface SnapshotChargeInput {
  * The base's units for a month: its own snapshot when there is one; else, once, the largest count among the
  * lines that trigger it (workstations managed or hosted: the same workstations, never added together).
  */
-function sharedUnits(charge: SharedCharge, series: readonly SnapshotSeries[], monthIndex: number): number | null {
-  const own = series.filter((s) => s.line === charge.chargeLine).map((s) => s.months[monthIndex]);
-  if (own.some((u) => u !== null && u !== undefined)) return own.reduce<number>((sum, u) => sum + (u ?? 0), 0);
+// Hot path (millions of calls in a national run): plain functions, no closure created per call.
+function unitsOf(byLine: ReadonlyMap<string, SnapshotSeries[]>, line: string, monthIndex: number): number | null {
+  let total: number | null = null;
+  for (const s of byLine.get(line) ?? []) {
+    const u = s.months[monthIndex];
+    if (u !== null && u !== undefined) total = (total ?? 0) + u;
+  }
+  return total;
+}
+
+function sharedUnits(charge: SharedCharge, byLine: ReadonlyMap<string, SnapshotSeries[]>, monthIndex: number): number | null {
+  const own = unitsOf(byLine, charge.chargeLine, monthIndex);
+  if (own !== null) return own;
   let largest: number | null = null;
   for (const trigger of charge.triggeredBy) {
-    const units = series.filter((s) => s.line === trigger).map((s) => s.months[monthIndex]);
-    if (!units.some((u) => u !== null && u !== undefined)) continue;
-    const total = units.reduce<number>((sum, u) => sum + (u ?? 0), 0);
-    largest = largest === null ? total : Math.max(largest, total);
+    const total = unitsOf(byLine, trigger, monthIndex);
+    if (total !== null) largest = largest === null ? total : Math.max(largest, total);
   }
   return largest;
+}
+
+function samePrice(a: Extract<UnitPrice, { ok: true }>, b: Extract<UnitPrice, { ok: true }>): boolean {
+  return a.unitPrice === b.unitPrice && a.priceLabel === b.priceLabel;
+}
+
+/** The first day of each month of a year, made once: building and checking dates millions of times costs seconds. */
+const monthDates = new Map<number, CivilDate[]>();
+function datesOf(year: number): CivilDate[] {
+  let dates = monthDates.get(year);
+  if (!dates) monthDates.set(year, (dates = Array.from({ length: 12 }, (_, i) => firstOfMonth(year, i + 1))));
+  return dates;
 }
 
 export function snapshotCharges(input: SnapshotChargeInput): { lines: BillLine[]; issues: { line: string; message: string }[] } {
@@ -61,29 +81,39 @@ export function snapshotCharges(input: SnapshotChargeInput): { lines: BillLine[]
   const keys = new Map<string, SnapshotSeries>();
   for (const s of input.series) if (!shared.has(s.line)) keys.set(`${s.line}\u0001${s.optionsKey}`, s);
   // Shared charges become one series each, built month by month from the rule above.
+  const byLine = new Map<string, SnapshotSeries[]>();
+  for (const s of input.series) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
   for (const charge of input.sharedCharges) {
-    const months = Array.from({ length: 12 }, (_, i) => sharedUnits(charge, input.series, i));
+    const months = Array.from({ length: 12 }, (_, i) => sharedUnits(charge, byLine, i));
     if (months.some((u) => u !== null)) keys.set(`${charge.chargeLine}\u0001`, { line: charge.chargeLine, optionsKey: '', months });
   }
   for (const series of keys.values()) {
     // Months with units, grouped by the price in force each month (a new grid may start mid-period).
-    const groups = new Map<string, { price: Extract<UnitPrice, { ok: true }>; months: number[]; units: number; sources: BillSource[] }>();
+    const groups: { price: Extract<UnitPrice, { ok: true }>; months: number[]; units: number; monthUnits: number[] }[] = [];
+    const dates = datesOf(input.year);
     for (const month of input.months) {
       const units = series.months[month - 1];
       if (units === null || units === undefined || units === 0) continue;
-      const price = input.priceOf(series.line, series.optionsKey, firstOfMonth(input.year, month));
+      const price = input.priceOf(series.line, series.optionsKey, dates[month - 1]!);
       if (!price.ok) {
         issues.push({ line: series.line, message: price.message });
         continue;
       }
-      const key = `${price.unitPrice}|${price.priceLabel}|${JSON.stringify(price.vat)}`;
-      const group = groups.get(key) ?? { price, months: [], units: 0, sources: [] };
+      // Usually the same price as the month before: compare with the last group first, no key to build.
+      let group = groups[groups.length - 1];
+      if (!group || !samePrice(group.price, price)) {
+        group = undefined;
+        for (const g of groups) if (samePrice(g.price, price)) group = g;
+      }
+      if (!group) {
+        group = { price, months: [], units: 0, monthUnits: [] };
+        groups.push(group);
+      }
       group.months.push(month);
       group.units += units;
-      group.sources.push({ kind: 'snapshot', line: series.line, optionsKey: series.optionsKey, month: `${input.year}-${String(month).padStart(2, '0')}`, units });
-      groups.set(key, group);
+      group.monthUnits.push(units);
     }
-    for (const g of groups.values()) {
+    for (const g of groups) {
       lines.push(
         billLine({
           line: series.line,
@@ -94,7 +124,7 @@ export function snapshotCharges(input: SnapshotChargeInput): { lines: BillLine[]
           unitPrice: g.price.unitPrice,
           vat: g.price.vat,
           basis: `relevés mensuels de ${monthsText(input.year, g.months)}, ${g.price.priceLabel}`,
-          sources: g.sources,
+          sources: [{ kind: 'snapshots', line: series.line, optionsKey: series.optionsKey, year: input.year, months: g.months, units: g.monthUnits } satisfies BillSource],
         }),
       );
     }

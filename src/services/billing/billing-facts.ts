@@ -24,6 +24,7 @@ export async function loadPricing(db: Db, providerId: string): Promise<Pricing> 
     costs.set(`${row.lineCode}|${row.fiscalYear}`, computeUnitCost({ charges: charges.map((c) => ({ nature: c.nature, amount: cents(c.amountCents) })), forecastUnits: row.forecastUnits }).unitCost);
   }
   const lineOf = (code: string) => catalogue.lines.find((l) => l.code === code);
+  const labels = new Map<string, string>();
   return {
     catalogue,
     grids,
@@ -33,9 +34,15 @@ export async function loadPricing(db: Db, providerId: string): Promise<Pricing> 
       return cost === undefined ? null : cents(cost);
     },
     labelOf: (line, optionsKey) => {
-      const name = lineOf(line)?.name ?? line;
-      const options = optionsKey ? optionsLabel(catalogue, line, optionsOfKey(optionsKey)) : '';
-      return options ? `${name} — ${options}` : name;
+      const key = `${line}|${optionsKey}`;
+      let label = labels.get(key);
+      if (label === undefined) {
+        const name = lineOf(line)?.name ?? line;
+        const options = optionsKey ? optionsLabel(catalogue, line, optionsOfKey(optionsKey)) : '';
+        label = options ? `${name} — ${options}` : name;
+        labels.set(key, label);
+      }
+      return label;
     },
     unitLabel: (line) => {
       const unit = lineOf(line)?.unit as Unit | undefined;

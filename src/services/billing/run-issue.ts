@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { issueResultSchema } from '../../contracts/billing.ts';
 import { billTotals, vatSplit } from '../../domain/billing/bill-line.ts';
 import type { RunKind } from '../../domain/billing/member-bill.ts';
-import { dueDate } from '../../domain/billing/run-rules.ts';
+import { dueDate, runPeriodKind } from '../../domain/billing/run-rules.ts';
+import type { AgreementRules } from '../../domain/agreements/rules.ts';
+import { organisationNames } from '../../repositories/membership-repository.ts';
 import { periodBounds, periodLabelFr } from '../../domain/consumption/periods.ts';
 import { cents, toDecimalString } from '../../domain/money.ts';
 import type { receivableTitleLines, receivableTitles } from '../../db/schema/index.ts';
@@ -33,11 +35,17 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
   const today = deps.clock.today();
   return deps.database.transaction(async (tx) => {
     await lockProviderNumbering(tx.db, agreement.providerId);
+    // Already issued: nothing to compute, what was issued comes back.
+    const policy = (agreement.rules as AgreementRules).billing;
+    const periodKind = policy ? runPeriodKind(policy, request.kind) : 'year';
+    const key = { agreementId, kind: request.kind, periodKind, year: request.year, periodIndex: periodKind === 'year' ? 1 : request.index };
+    const existing = await findRun(tx.db, key);
+    if (existing) {
+      const titles = await titlesOfRun(tx.db, existing.id);
+      return result(existing.id, false, titles, await organisationNames(tx.db, [...new Set(titles.map((t) => t.organisationId))]));
+    }
     const run = await computeRun(tx.db, agreement, request.kind, request.year, request.index, today, progress);
     const names = new Map(run.documents.map((d) => [d.organisationId, d.organisationName]));
-    const key = { agreementId, kind: request.kind, periodKind: run.period.kind, year: run.period.year, periodIndex: run.period.index };
-    const existing = await findRun(tx.db, key);
-    if (existing) return result(existing.id, false, await titlesOfRun(tx.db, existing.id), names);
     if (run.blockers.length) throw new ConflictError(`Émission impossible : ${run.blockers.join(' ; ')}`);
     const issues = run.documents.flatMap((d) => d.issues.map((i) => `${d.organisationName} : ${i.message}`));
     if (issues.length) throw new ConflictError(`Émission impossible, des lignes ne sont pas chiffrables : ${issues.slice(0, 5).join(' ; ')}${issues.length > 5 ? ` (et ${issues.length - 5} autres)` : ''}`);
@@ -99,7 +107,7 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
     progress('write', 0, titles.length);
     const total = titles.reduce((sum, t) => sum + (t.kind === 'title' ? t.amountInclCents : 0), 0);
     await insertRun(tx.db, { id: runId, providerId: agreement.providerId, ...key, issuedOn: today, issuedAt: at, actorLabel: principal.label, documents: titles.length, totalCents: total });
-    await insertTitles(tx.db, titles, lines);
+    await insertTitles(tx, titles, lines);
     await recordAudit(tx.db, principal, deps.clock.now(), {
       action: 'issue',
       entityType: 'billing_run',
