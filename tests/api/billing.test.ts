@@ -63,7 +63,11 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect(numbers).toEqual(['T2026-00001', 'T2026-00002']);
       const again = (await inject('POST', `${lens()}/issue`, finance, { year: 2025, index: 2 })).json();
       expect(again).toEqual({ ...h2.json(), created: false });
-      expect((await inject('GET', `${lens()}/preview?year=2025&index=2`, finance)).json().issued).toMatchObject({ runId: h2.json().runId, documents: 1 });
+      const issuedPreview = (await inject('GET', `${lens()}/preview?year=2025&index=2`, finance)).json();
+      expect(issuedPreview.issued).toMatchObject({ runId: h2.json().runId, documents: 1 });
+      // An issued period shows what was issued, from the stored titles, not a recomputation.
+      expect(issuedPreview.members[0]).toMatchObject({ document: 'title', amountIncl: '20460.00' });
+      expect(issuedPreview.members[0].lines[0]).toMatchObject({ quantityText: '1\u202f080 boîte aux lettres × mois' });
     });
 
     it('keeps an issued title as it was: the database refuses to change it', async () => {
@@ -195,11 +199,13 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
     });
   });
 
-  it('reports lines without a price and refuses to issue them (seed 003 prints no prices)', async () => {
+  it('refuses to issue a period with nothing to bill (seed 003: no subscription recorded)', async () => {
     const url = `/api/v1/agreements/${agreementIds['convention-globale-trouville-2024']}/billing`;
     const preview = (await inject('GET', `${url}/preview?year=2025`, admin)).json();
-    expect(preview.blockers).toEqual([]);
-    expect(preview.periodLabel).toBe('année 2025');
+    expect(preview).toMatchObject({ blockers: [], periodLabel: 'année 2025', totals: { titles: 0 } });
+    const issued = await inject('POST', `${url}/issue`, admin, { year: 2025 });
+    expect(issued.statusCode).toBe(409);
+    expect(issued.json().message).toBe("Rien à émettre pour année 2025 : aucun adhérent n'a de montant à facturer");
   });
 
   it('lets only the provider’s staff preview and issue', async () => {

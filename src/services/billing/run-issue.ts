@@ -49,6 +49,7 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
     if (run.blockers.length) throw new ConflictError(`Émission impossible : ${run.blockers.join(' ; ')}`);
     const issues = run.documents.flatMap((d) => d.issues.map((i) => `${d.organisationName} : ${i.message}`));
     if (issues.length) throw new ConflictError(`Émission impossible, des lignes ne sont pas chiffrables : ${issues.slice(0, 5).join(' ; ')}${issues.length > 5 ? ` (et ${issues.length - 5} autres)` : ''}`);
+    if (!run.documents.some((d) => d.document !== 'none')) throw new ConflictError(`Rien à émettre pour ${periodLabelFr(run.period)} : aucun adhérent n'a de montant à facturer`);
 
     const fiscalYear = Number(today.slice(0, 4));
     const sequences = { recette: await lastSequence(tx.db, agreement.providerId, fiscalYear, 'recette'), mandat: await lastSequence(tx.db, agreement.providerId, fiscalYear, 'mandat') };

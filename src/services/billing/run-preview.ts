@@ -10,7 +10,8 @@ import { cents, toDecimalString } from '../../domain/money.ts';
 import { vatText } from '../../domain/subscriptions/quote.ts';
 import type { Db } from '../../db/database.ts';
 import { findAgreementRow, partiesOf, type AgreementRow } from '../../repositories/agreement-repository.ts';
-import { findRun, titlesOfRun, type TitleRow } from '../../repositories/billing-repository.ts';
+import { findRun, titleLineRows, titlesOfRun, type TitleRow } from '../../repositories/billing-repository.ts';
+import { storedLine } from './stored-lines.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { loadMemberFacts, loadPricing } from './billing-facts.ts';
@@ -103,15 +104,10 @@ export function lineView(l: BillLine) {
   return { line: l.line, optionsKey: l.optionsKey, label: l.label, quantityText: l.quantityText, unitPrice: money(l.unitPrice), amount: money(l.amount), vat: vatText(l.vat), vatAmount: money(split.vat), basis: l.basis, sources: l.sources as unknown as Record<string, unknown>[] };
 }
 
-/** The run as it would be issued — or, when the period was issued already, what was issued then. */
-export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, progress?: RunProgress): Promise<RunPreview> {
-  const db = deps.database.db;
-  const agreement = await billingAgreement(db, principal, agreementId);
-  const run = await computeRun(db, agreement, request.kind, request.year, request.index, deps.clock.today(), progress);
-  const issued = await findRun(db, { agreementId, kind: request.kind, periodKind: run.period.kind, year: run.period.year, periodIndex: run.period.index });
-  const members = run.documents.map((d) => {
+/** Members' bills as views: a reduction shown as the positive amount it takes off. */
+function memberViews(documents: readonly ComputedDocument[]) {
+  return documents.map((d) => {
     const totals = billTotals(d.lines);
-    // A reduction is shown as the positive amount it takes off.
     const sign = d.document === 'reduction' ? -1 : 1;
     return {
       organisationId: d.organisationId,
@@ -125,6 +121,31 @@ export async function previewRun(deps: Deps, principal: Principal, agreementId: 
       issues: d.issues,
     };
   });
+}
+
+/** What an issued run holds, from the stored titles: the preview of an issued period shows what was issued then. */
+async function issuedDocuments(db: Db, agreementId: string, runId: string): Promise<ComputedDocument[]> {
+  const titles = await titlesOfRun(db, runId);
+  const lines = await titleLineRows(db, titles.map((t) => t.id));
+  const referred = new Map((await Promise.all(titles.filter((t) => t.refersTo).map(async (t) => [t.id, (await titlesOfRun(db, t.runId!)).find((x) => x.id === t.refersTo) ?? null] as const))).filter(([, r]) => r));
+  const members = (await partiesOf(db, [agreementId])).filter((p) => p.role === 'member');
+  return members.map((m) => {
+    const title = titles.find((t) => t.organisationId === m.organisationId);
+    const document: ComputedDocument['document'] = !title ? 'none' : title.kind === 'payment_order' ? 'payment_order' : title.kind === 'reduction' ? 'reduction' : 'title';
+    return { organisationId: m.organisationId, organisationName: m.organisationName, document, refersTo: title?.refersTo ? (referred.get(title.id) ?? null) : null, lines: title ? lines.filter((l) => l.titleId === title.id).map(storedLine) : [], issues: [] };
+  });
+}
+
+/** The run as it would be issued — or, when the period was issued already, what was issued then. */
+export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, progress?: RunProgress): Promise<RunPreview> {
+  const db = deps.database.db;
+  const agreement = await billingAgreement(db, principal, agreementId);
+  const policy = (agreement.rules as AgreementRules).billing;
+  const periodKind = policy ? runPeriodKind(policy, request.kind) : 'year';
+  const period: Period = { kind: periodKind, year: request.year, index: periodKind === 'year' ? 1 : request.index };
+  const issued = await findRun(db, { agreementId, kind: request.kind, periodKind: period.kind, year: period.year, periodIndex: period.index });
+  const run = issued ? { period, blockers: [], documents: await issuedDocuments(db, agreementId, issued.id) } : await computeRun(db, agreement, request.kind, request.year, request.index, deps.clock.today(), progress);
+  const members = memberViews(run.documents);
   const sum = (kind: MemberBillView['document']) => run.documents.filter((d) => d.document === kind).reduce((total, d) => total + Math.abs(billTotals(d.lines).incl), 0);
   const { from, to } = periodBounds(run.period);
   return {
@@ -139,7 +160,7 @@ export async function previewRun(deps: Deps, principal: Principal, agreementId: 
     periodLabel: periodLabelFr(run.period),
     from,
     to,
-    blockers: issued ? [] : run.blockers,
+    blockers: run.blockers,
     issued: issued ? { runId: issued.id, issuedOn: issued.issuedOn, documents: issued.documents, actorLabel: issued.actorLabel } : null,
     members,
     totals: {

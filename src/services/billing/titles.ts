@@ -4,7 +4,6 @@ import { periodLabelFr, type PeriodKind } from '../../domain/consumption/periods
 import type { VatTreatment } from '../../domain/catalogue/tariff-grid.ts';
 import { compareCivilDates, type CivilDate } from '../../domain/civil-date.ts';
 import { parseAmount } from '../../domain/consumption/fields.ts';
-import { billLine } from '../../domain/billing/bill-line.ts';
 import { legalInterest } from '../../domain/billing/legal-interest.ts';
 import { LEGAL_RATES } from '../../domain/billing/legal-rates.ts';
 import { cents, parseEuros, toDecimalString } from '../../domain/money.ts';
@@ -14,6 +13,7 @@ import { organisationNames } from '../../repositories/membership-repository.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { lineView } from './run-preview.ts';
+import { storedLine } from './stored-lines.ts';
 import { titlePdf, titlesCsv, titlesXlsx } from './title-documents.ts';
 
 type TitleView = z.infer<typeof titleSchema>;
@@ -76,21 +76,7 @@ export async function getTitle(deps: Deps, principal: Principal, id: string): Pr
   const base = view(title, names.get(title.organisationId) ?? '', paid, reduced, today);
   return {
     ...base,
-    lines: lines.map((l) =>
-      lineView(
-        billLine({
-          line: l.line,
-          optionsKey: l.optionsKey,
-          label: l.label,
-          quantity: { numerator: l.quantityNumerator, denominator: l.quantityDenominator },
-          quantityText: l.quantityText,
-          unitPrice: cents(l.unitPriceCents),
-          vat: l.vat as VatTreatment,
-          basis: l.basis,
-          sources: l.sources as never,
-        }),
-      ),
-    ),
+    lines: lines.map((l) => lineView(storedLine(l))),
     payments: payments.map((p) => ({ id: p.id, paidOn: p.paidOn, amount: money(p.amountCents), reference: p.reference })),
     reductions: reductions.map((r) => ({ id: r.id, number: r.number, amountIncl: money(r.amountInclCents), issuedOn: r.issuedOn })),
     lateInterest: lateInterest(title, payments, reduced, today),
