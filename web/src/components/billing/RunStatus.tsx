@@ -11,8 +11,8 @@ export function RunStatus({ preview, blockersId }: { preview: RunPreview; blocke
     return (
       <Alert tone="info" title={`${preview.periodLabel} : déjà émise`}>
         <p>
-          Émise le {formatCivilDate(issued.issuedOn)} par <span className="break-word">{issued.actorLabel}</span> : {plural(issued.documents, 'document', 'documents')}. Les titres émis ne se modifient plus ; l’aperçu
-          ci-dessous est recalculé sur les données d’aujourd’hui.
+          Émise le {formatCivilDate(issued.issuedOn)} par <span className="break-word">{issued.actorLabel}</span> : {plural(issued.documents, 'document', 'documents')}. Les titres émis ne se modifient plus ; le détail
+          ci-dessous est celui des titres émis.
         </p>
         <p>
           <Link to={`/titres?${new URLSearchParams({ emission: issued.runId })}`}>Voir les titres de cette émission</Link>
