@@ -10,5 +10,6 @@ export function toCopyCsv(rows: readonly (readonly (string | number | boolean | 
 function encodeField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  return `"${text.replaceAll('"', '""')}"`;
+  // Most fields hold no quote: no replace to run (a national billing run encodes 5 million fields).
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }

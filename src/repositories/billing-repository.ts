@@ -39,16 +39,23 @@ const LINE_COLUMNS = ['title_id', 'position', 'line', 'options_key', 'label', 'q
 /** Rows per COPY: a national run (36,000 titles, 360,000 lines) goes in a few statements without one huge string. */
 const COPY_ROWS = 20_000;
 
-/** Writes a run's documents by COPY (one statement per 20,000 rows instead of one per row). */
+/**
+ * Writes a run's documents by COPY (one statement per 20,000 rows instead of one per row). The next chunk is
+ * encoded while the server loads the previous one.
+ */
 export async function insertTitles(tx: Tx, titles: (typeof receivableTitles.$inferInsert)[], lines: (typeof receivableTitleLines.$inferInsert)[]): Promise<void> {
+  let pending: Promise<void> = Promise.resolve();
   for (let i = 0; i < titles.length; i += COPY_ROWS) {
-    const rows = titles.slice(i, i + COPY_ROWS).map((t) => [t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]);
-    await tx.copyCsv('receivable_title', TITLE_COLUMNS, toCopyCsv(rows));
+    const csv = toCopyCsv(titles.slice(i, i + COPY_ROWS).map((t) => [t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]));
+    await pending;
+    pending = tx.copyCsv('receivable_title', TITLE_COLUMNS, csv);
   }
   for (let i = 0; i < lines.length; i += COPY_ROWS) {
-    const rows = lines.slice(i, i + COPY_ROWS).map((l) => [l.titleId, l.position, l.line, l.optionsKey, l.label, l.quantityNumerator, l.quantityDenominator, l.quantityText, l.unitPriceCents, l.amountCents, JSON.stringify(l.vat), l.vatCents, l.basis, JSON.stringify(l.sources)]);
-    await tx.copyCsv('receivable_title_line', LINE_COLUMNS, toCopyCsv(rows));
+    const csv = toCopyCsv(lines.slice(i, i + COPY_ROWS).map((l) => [l.titleId, l.position, l.line, l.optionsKey, l.label, l.quantityNumerator, l.quantityDenominator, l.quantityText, l.unitPriceCents, l.amountCents, JSON.stringify(l.vat), l.vatCents, l.basis, JSON.stringify(l.sources)]));
+    await pending;
+    pending = tx.copyCsv('receivable_title_line', LINE_COLUMNS, csv);
   }
+  await pending;
 }
 
 /** Titles an account may see: a member its own, provider staff their provider's. */

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
-import { consumptionSnapshots, operatorInvoiceLines, operatorInvoices, operatorPenalties, subscriptionLines, subscriptionQuantities, timeEntries } from '../../db/schema/index.ts';
+import { rowsOf, type Db } from '../../db/database.ts';
+import { operatorInvoiceLines, operatorInvoices, operatorPenalties, subscriptionLines, subscriptionQuantities, timeEntries } from '../../db/schema/index.ts';
 import { UNITS, type Unit } from '../../domain/catalogue/catalogue.ts';
 import { computeUnitCost, type CostNature } from '../../domain/catalogue/unit-cost.ts';
 import type { CivilDate } from '../../domain/civil-date.ts';
@@ -61,11 +61,19 @@ export async function loadMemberFacts(db: Db, providerId: string, members: reado
   const facts = new Map(members.map((m) => [m, emptyFacts()]));
   if (!members.length) return facts;
   const memberList = sql`${`{${members.join(',')}}`}::uuid[]`;
-  const snapshots = await db
-    .select({ organisationId: consumptionSnapshots.organisationId, line: consumptionSnapshots.line, optionsKey: consumptionSnapshots.optionsKey, units: consumptionSnapshots.units })
-    .from(consumptionSnapshots)
-    .where(and(eq(consumptionSnapshots.providerId, providerId), eq(consumptionSnapshots.year, period.year), sql`${consumptionSnapshots.organisationId} = ANY(${memberList})`));
-  for (const s of snapshots) facts.get(s.organisationId)?.snapshots.push({ line: s.line, optionsKey: s.optionsKey, months: s.units });
+  // 360,000 snapshot years at national scale: read as one text (a line each, fields by tab, months by comma),
+  // which both drivers hand over several times faster than rows of integer arrays.
+  const [snapshotText] = rowsOf<{ rows: string | null }>(
+    await db.execute(sql`SELECT string_agg(concat_ws(E'\t', organisation_id::text, line, options_key, array_to_string(units, ',', '')), E'\n') AS rows
+      FROM consumption_snapshot WHERE provider_id = ${providerId}::uuid AND year = ${period.year} AND organisation_id = ANY(${memberList})`),
+  );
+  for (const text of snapshotText?.rows ? snapshotText.rows.split('\n') : []) {
+    const [organisationId, line, optionsKey, units] = text.split('\t') as [string, string, string, string];
+    const parts = units.split(',');
+    const months: (number | null)[] = new Array(parts.length);
+    for (let m = 0; m < parts.length; m++) months[m] = parts[m] === '' ? null : Number(parts[m]);
+    facts.get(organisationId)?.snapshots.push({ line, optionsKey, months });
+  }
 
   const lines = await db
     .select({ id: subscriptionLines.id, organisationId: subscriptionLines.organisationId, line: subscriptionLines.line, optionsKey: subscriptionLines.optionsKey, quantity: subscriptionLines.quantity, openedOn: subscriptionLines.openedOn, withdrawnOn: subscriptionLines.withdrawnOn })
