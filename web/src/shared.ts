@@ -55,3 +55,5 @@ export * from '../../src/contracts/operator-invoices.ts';
 // The duration rule of time entries (« 1:30 », « 1,5 », « 90 min »), pure: a form checks it as the server does.
 export { parseDuration } from '../../src/domain/consumption/time-entries.ts';
 export { LINE_STATUS_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../src/domain/subscriptions/workflow.ts';
+// The PES settings form checks its body with the very schema the PUT route applies.
+export { pesSettingsSchema } from '../../src/contracts/billing.ts';

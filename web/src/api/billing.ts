@@ -1,7 +1,7 @@
 import { z } from 'zod';
 // These routes' contracts straight from the server's pure zod schemas (shared.ts re-exports the older ones).
-import { issueResultSchema, runPreviewSchema, titleDetailSchema, titleSchema, type paymentInputSchema, type RUN_KINDS, type DOCUMENT_KINDS } from '../../../src/contracts/billing.ts';
-import { queryString, request } from './client.ts';
+import { issueResultSchema, pesSettingsSchema, runPreviewSchema, titleDetailSchema, titleSchema, type paymentInputSchema, type RUN_KINDS, type DOCUMENT_KINDS } from '../../../src/contracts/billing.ts';
+import { queryString, request, requestFile } from './client.ts';
 
 export type RunKind = (typeof RUN_KINDS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -14,6 +14,9 @@ export type Title = z.infer<typeof titleSchema>;
 export type TitleStatus = Title['status'];
 export type TitleDetail = z.infer<typeof titleDetailSchema>;
 export type PaymentInput = z.input<typeof paymentInputSchema>;
+/** A provider's PES settings as saved (the answer) and as sent (defaults left out). */
+export type PesSettings = z.infer<typeof pesSettingsSchema>;
+export type PesSettingsInput = z.input<typeof pesSettingsSchema>;
 export type TitleQuery = { providerId?: string; organisationId?: string; runId?: string; fiscalYear?: number; kind?: DocumentKind };
 
 const id = encodeURIComponent;
@@ -27,6 +30,14 @@ export const billingApi = {
   issue: (agreementId: string, body: RunRequest) => request('POST', `${billingPath(agreementId)}/issue`, { body, schema: issueResultSchema }),
   /** A run's documents as a spreadsheet: a plain link, downloaded with the session cookie. */
   runExportUrl: (runId: string, format: 'csv' | 'xlsx') => `/api/v1/billing-runs/${id(runId)}/export${queryString({ format })}`,
+  /**
+   * A run's receivable titles as a PES V2 file (PES_Aller) for the public accountant: fetched, not linked, since the
+   * server refuses (422) a file that fails its validation with every element at fault.
+   */
+  pesFile: (runId: string) => requestFile(`/billing-runs/${id(runId)}/pes`),
+  /** The provider's PES settings (`null` until saved) and their replacement, both checked by `pesSettingsSchema`. */
+  pesSettings: (providerId: string, signal?: AbortSignal) => request('GET', `/providers/${id(providerId)}/pes-settings`, { schema: pesSettingsSchema.nullable(), ...withSignal(signal) }),
+  savePesSettings: (providerId: string, body: PesSettingsInput) => request('PUT', `/providers/${id(providerId)}/pes-settings`, { body, schema: pesSettingsSchema }),
 };
 
 /** Receivable titles, reductions and payment orders: a member reads its own, staff their provider's; payments recorded by `billing:run`. */

@@ -73,22 +73,8 @@ export async function request<T = void>(method: 'GET' | 'POST' | 'PATCH' | 'PUT'
     throw new ApiError(0, 'network', 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.');
   }
   const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  if (!response.ok) {
-    const parsed = errorSchema.safeParse(json);
-    const error = parsed.success
-      ? new ApiError(response.status, parsed.data.error, parsed.data.message, parsed.data.issues ?? [])
-      : new ApiError(response.status, 'http', `Le serveur a répondu par une erreur (${response.status}).`);
-    if (response.status === 401 && !options.expect401) unauthenticatedHandler?.();
-    throw error;
-  }
+  const json = jsonOf(text);
+  if (!response.ok) throw refusal(response.status, json, options.expect401);
   if (!options.schema) return undefined as T;
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
@@ -96,4 +82,47 @@ export async function request<T = void>(method: 'GET' | 'POST' | 'PATCH' | 'PUT'
     throw new ApiError(response.status, 'invalid_response', "La réponse du serveur n'a pas la forme attendue.");
   }
   return parsed.data;
+}
+
+function jsonOf(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error of a refused call, with the server's message and issues when it sent them. */
+function refusal(status: number, json: unknown, expect401 = false): ApiError {
+  const parsed = errorSchema.safeParse(json);
+  const error = parsed.success
+    ? new ApiError(status, parsed.data.error, parsed.data.message, parsed.data.issues ?? [])
+    : new ApiError(status, 'http', `Le serveur a répondu par une erreur (${status}).`);
+  if (status === 401 && !expect401) unauthenticatedHandler?.();
+  return error;
+}
+
+/** The file name a download announces in its `Content-Disposition` header, if any. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]!);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+}
+
+/**
+ * A generated file fetched rather than followed as a link, for routes that may refuse it with reasons (a 422 and its
+ * issues): the file and its name, or an `ApiError` like any other call.
+ */
+export async function requestFile(path: string, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method: 'GET', credentials: 'same-origin', signal: signal ?? null });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.');
+  }
+  if (!response.ok) throw refusal(response.status, jsonOf(await response.text()));
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
