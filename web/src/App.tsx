@@ -35,6 +35,7 @@ import { OperatorInvoicesPage } from './pages/OperatorInvoicesPage.tsx';
 import { TimeEntriesPage } from './pages/TimeEntriesPage.tsx';
 import { TimeImportPage } from './pages/TimeImportPage.tsx';
 import { BillingRunPage } from './pages/BillingRunPage.tsx';
+import { PesSettingsPage } from './pages/PesSettingsPage.tsx';
 import { MyInvoicesPage } from './pages/MyInvoicesPage.tsx';
 import { TitlePage } from './pages/TitlePage.tsx';
 import { TitlesPage } from './pages/TitlesPage.tsx';
@@ -107,6 +108,8 @@ export function App() {
         {provider && allowed('consumption:write') ? <Route path="/factures-operateurs/import" element={<OperatorInvoiceImportPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/factures-operateurs/:id" element={<OperatorInvoicePage />} /> : null}
         {provider && allowed('billing:run') ? <Route path="/facturation" element={<BillingRunPage />} /> : null}
+        {provider && allowed('billing:run') ? <Route path="/facturation/pes" element={<PesSettingsPage />} /> : null}
+        {provider && allowed('billing:run') ? <Route path="/facturation/pes/:providerId" element={<PesSettingsPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/titres" element={<TitlesPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/titres/:id" element={<TitlePage />} /> : null}
         {!provider ? <Route path="/mes-factures" element={<MyInvoicesPage />} /> : null}
