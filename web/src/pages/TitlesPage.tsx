@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TitleQuery } from '../api/billing.ts';
 import { api } from '../api/endpoints.ts';
+import { PesExportButton } from '../components/billing/PesExport.tsx';
 import { MemberAccount } from '../components/billing/MemberAccount.tsx';
 import { TitleFilters } from '../components/billing/TitleFilters.tsx';
 import { TitlesTable } from '../components/billing/TitlesTable.tsx';
@@ -99,6 +100,7 @@ export function TitlesPage() {
                   ))}
                 </p>
               ) : null}
+              {applied.emission && can('billing:run') && shown[0] ? <PesExportButton runId={applied.emission} providerId={shown[0].providerId} /> : null}
             </>
           )
         ) : null}

@@ -3,8 +3,9 @@ import type { RunPreview } from '../../api/billing.ts';
 import { frenchText } from '../../lib/agreements.ts';
 import { formatCivilDate, plural } from '../../lib/format.ts';
 import { Alert } from '../ui.tsx';
+import { PesExportButton } from './PesExport.tsx';
 
-/** Why the run cannot be issued (the server's blockers), or that it was issued already, with a link to its titles. */
+/** Why the run cannot be issued (the server's blockers), or that it was issued already, with a link to its titles and its PES file. */
 export function RunStatus({ preview, blockersId }: { preview: RunPreview; blockersId: string }) {
   if (preview.issued) {
     const issued = preview.issued;
@@ -17,6 +18,7 @@ export function RunStatus({ preview, blockersId }: { preview: RunPreview; blocke
         <p>
           <Link to={`/titres?${new URLSearchParams({ emission: issued.runId })}`}>Voir les titres de cette émission</Link>
         </p>
+        <PesExportButton runId={issued.runId} providerId={preview.providerId} />
       </Alert>
     );
   }
