@@ -29,10 +29,13 @@ async function subject(deps: Deps, principal: Principal, organisationId: string,
   return { organisation, only: principal.scope.kind === 'provider' ? principal.scope.providerId : (providerId ?? null) };
 }
 
-async function catalogues(db: Db, providerIds: Iterable<string>) {
-  const map = new Map<string, Awaited<ReturnType<typeof providerCatalogue>>>();
-  for (const p of providerIds) map.set(p, await providerCatalogue(db, p));
-  return map;
+/** What both statements start with: the member, the period, and each provider's name and catalogue. */
+async function statementFrame(db: Db, organisation: { id: string; name: string }, period: Period, providers: string[]) {
+  const names = await organisationNames(db, providers);
+  const catalogues = new Map<string, Awaited<ReturnType<typeof providerCatalogue>>>();
+  for (const p of providers) catalogues.set(p, await providerCatalogue(db, p));
+  const { from, to } = periodBounds(period);
+  return { names, catalogues, header: { organisationId: organisation.id, organisationName: organisation.name, periodLabel: periodLabelFr(period), from, to } };
 }
 
 /**
@@ -49,14 +52,9 @@ export async function telecomStatementFor(deps: Deps, principal: Principal, orga
   const penalties = (await penaltyRows(db, principal.scope, { providerId: only, organisationId, from, to })).map((r) => r.penalty);
   const forecasts = (await memberForecasts(db, principal.scope, organisationId, only, query.year)).filter((f) => f.quarter === query.quarter && f.amountCents !== null);
   const providers = only ? [only] : [...new Set([...lines.map((l) => l.providerId), ...penalties.map((p) => p.providerId), ...forecasts.map((f) => f.providerId)])].sort();
-  const names = await organisationNames(db, providers);
-  const lineCatalogues = await catalogues(db, providers);
+  const { names, catalogues: lineCatalogues, header } = await statementFrame(db, organisation, period, providers);
   return {
-    organisationId,
-    organisationName: organisation.name,
-    periodLabel: periodLabelFr(period),
-    from,
-    to,
+    ...header,
     statements: providers.map((providerId) => {
       const mine = forecasts.filter((f) => f.providerId === providerId);
       const statement = telecomStatement(
@@ -95,14 +93,9 @@ export async function unitsStatementFor(deps: Deps, principal: Principal, organi
   const snapshots = await snapshotsOf(db, only, organisationId, query.year, query.year);
   const forecasts = (await memberForecasts(db, principal.scope, organisationId, only, query.year)).filter((f) => f.units !== null);
   const providers = only ? [only] : [...new Set([...snapshots.map((s) => s.providerId), ...forecasts.map((f) => f.providerId)])].sort();
-  const names = await organisationNames(db, providers);
-  const lineCatalogues = await catalogues(db, providers);
+  const { names, catalogues: lineCatalogues, header } = await statementFrame(db, organisation, period, providers);
   return {
-    organisationId,
-    organisationName: organisation.name,
-    periodLabel: periodLabelFr(period),
-    from,
-    to,
+    ...header,
     statements: providers.map((providerId) => {
       const catalogue = lineCatalogues.get(providerId)!;
       const rows = unitsStatement(
