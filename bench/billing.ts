@@ -9,6 +9,7 @@
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../src/clock.ts';
+import { SERVICES } from './national.ts';
 import { openPglite, openPostgres, rowsOf, type Database } from '../src/db/database.ts';
 import { memberBill } from '../src/domain/billing/member-bill.ts';
 import type { AgreementRules } from '../src/domain/agreements/rules.ts';
@@ -21,18 +22,6 @@ import { billingAgreement, computeRun } from '../src/services/billing/run-previe
 import { loadDemoIfEmpty } from '../src/services/demo.ts';
 import { importTerritory } from '../src/services/registry/import-territory.ts';
 
-const SERVICES: [line: string, optionsKey: string][] = [
-  ['socle-reseau', ''],
-  ['postes-n1', ''],
-  ['postes-n2', ''],
-  ['hebergement-n1', ''],
-  ['administration-n2', ''],
-  ['messagerie', 'niveau=basique&stockage=10'],
-  ['messagerie', 'niveau=basique&stockage=25'],
-  ['messagerie', 'niveau=pro&stockage=25'],
-  ['messagerie', 'niveau=premium&stockage=50'],
-  ['messagerie', 'niveau=pro&stockage=10'],
-];
 const ANNUAL = { rhythm: 'annual', timing: 'arrears', continuousBasis: 'monthly_snapshots', proration: 'none', partialMonthCounts: false, oneOffBasis: 'quote', managementFeeBasisPoints: 0 };
 const mib = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

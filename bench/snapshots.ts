@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../src/clock.ts';
+import { SERVICES } from './national.ts';
 import { openPglite, openPostgres, rowsOf, type Database } from '../src/db/database.ts';
 import { findOrganisationIdByNaturalKey } from '../src/repositories/organisation-repository.ts';
 import { SYSTEM_PRINCIPAL } from '../src/services/context.ts';
@@ -19,19 +20,6 @@ import { importSnapshots } from '../src/services/consumption/snapshot-import.ts'
 import { loadDemoIfEmpty } from '../src/services/demo.ts';
 import { importTerritory } from '../src/services/registry/import-territory.ts';
 
-/** Ten (line, options) pairs of seed 004's catalogue (example 004), as a member's subscriptions. */
-const SERVICES: [line: string, optionsKey: string][] = [
-  ['socle-reseau', ''],
-  ['postes-n1', ''],
-  ['postes-n2', ''],
-  ['hebergement-n1', ''],
-  ['administration-n2', ''],
-  ['messagerie', 'niveau=basique&stockage=10'],
-  ['messagerie', 'niveau=basique&stockage=25'],
-  ['messagerie', 'niveau=pro&stockage=25'],
-  ['messagerie', 'niveau=premium&stockage=50'],
-  ['messagerie', 'niveau=pro&stockage=10'],
-];
 
 async function writeFile(path: string, members: { siren: string }[], change: (i: number) => boolean): Promise<number> {
   const out = createWriteStream(path);
