@@ -12,20 +12,7 @@ import { FileField } from './FileField.tsx';
 import { CheckboxField, ErrorSummary, SelectField, type FieldErrors } from './forms.tsx';
 import { errorMessage } from './ui.tsx';
 
-type Outcome<R> = { kind: 'done'; result: R; fileName: string } | { kind: 'refused'; message: string; issues: { path: string; message: string }[] };
-
-/**
- * A CSV or XLSX file of records imported all or nothing, or only checked (« Vérifier seulement »): platform staff
- * choose the provider (`?fournisseur=` preselects it); the result, or every error with its row and column.
- */
-export function RecordFileImport<R extends { dryRun: boolean }>({
-  prefix,
-  fileLabel,
-  fileMissing,
-  run,
-  announceOf,
-  renderResult,
-}: {
+export interface RecordFileImportProps<R> {
   /** Prefix of the fields' ids. */
   prefix: string;
   fileLabel: string;
@@ -33,7 +20,15 @@ export function RecordFileImport<R extends { dryRun: boolean }>({
   run(providerId: string, file: File, fileName: string, dryRun: boolean): Promise<R>;
   announceOf(result: R): string;
   renderResult(result: R, fileName: string, focusRef: Ref<HTMLDivElement>): ReactNode;
-}) {
+}
+
+type Outcome<R> = { kind: 'done'; result: R; fileName: string } | { kind: 'refused'; message: string; issues: { path: string; message: string }[] };
+
+/**
+ * A CSV or XLSX file of records imported all or nothing, or only checked (« Vérifier seulement »): platform staff
+ * choose the provider (`?fournisseur=` preselects it); the result, or every error with its row and column.
+ */
+export function RecordFileImport<R extends { dryRun: boolean }>({ prefix, fileLabel, fileMissing, run, announceOf, renderResult }: RecordFileImportProps<R>) {
   const account = useAccount();
   const announce = useAnnounce();
   const platform = isPlatformStaff(account);

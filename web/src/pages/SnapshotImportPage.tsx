@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { ImportErrorsTable } from '../components/consumption/ImportErrorsTable.tsx';
-import { ImportResult, type SnapshotImportResult } from '../components/consumption/ImportResult.tsx';
 import { FileField } from '../components/FileField.tsx';
+import { changeCounts, ImportResult } from '../components/ImportResult.tsx';
 import { CheckboxField, ErrorSummary, SelectField, type FieldErrors } from '../components/forms.tsx';
 import { errorMessage, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
@@ -14,6 +14,7 @@ import { isPlatformStaff, useAccount } from '../lib/session.tsx';
 
 const LABELS = { providerId: 'Fournisseur', file: 'Fichier des relevés (CSV ou XLSX)' };
 const idOf = (field: string) => `releves-${field}`;
+type SnapshotImportResult = Awaited<ReturnType<typeof api.consumption.importFile>>;
 type Outcome = { kind: 'done'; result: SnapshotImportResult; fileName: string } | { kind: 'refused'; message: string; issues: { path: string; message: string }[] };
 
 /** Monthly snapshots of units from a CSV or XLSX file: checked whole, imported all or nothing, or only checked. */
@@ -96,7 +97,15 @@ export function SnapshotImportPage() {
           </p>
         ) : null}
         {!busy && !outcome ? <p className="muted">Aucun fichier traité depuis l'ouverture de cette page.</p> : null}
-        {outcome?.kind === 'done' ? <ImportResult result={outcome.result} fileName={outcome.fileName} focusRef={outcomeRef} /> : null}
+        {outcome?.kind === 'done' ? (
+          <ImportResult
+            result={outcome.result}
+            fileName={outcome.fileName}
+            focusRef={outcomeRef}
+            caption={{ dryRun: 'Relevés que l’import créerait, mettrait à jour ou laisserait inchangés', done: 'Relevés créés, mis à jour et inchangés' }}
+            counts={changeCounts(outcome.result)}
+          />
+        ) : null}
         {outcome?.kind === 'refused' ? <ImportErrorsTable message={outcome.message} issues={outcome.issues} focusRef={outcomeRef} /> : null}
       </section>
     </>
