@@ -78,7 +78,7 @@ export const titleSchema = z.object({
   amountIncl: euros,
   paid: euros,
   outstanding: euros.describe('Reste à recouvrer (titres) ; 0 pour une réduction ou un mandat'),
-  status: z.enum(['to_collect', 'partly_paid', 'paid', 'overdue', 'reduction', 'payment_order']),
+  status: z.enum(['to_collect', 'partly_paid', 'paid', 'overdue', 'cancelled', 'reduction', 'payment_order']),
 });
 
 export const titleDetailSchema = titleSchema.extend({
@@ -145,3 +145,5 @@ export const pesSettingsSchema = z
     xsdPath: z.string().max(500).nullable().default(null).describe('Chemin du XSD officiel PES_Aller sur le serveur, pour une validation supplémentaire'),
   })
   .strict();
+
+export const titleCancellationSchema = z.object({ reason: z.string().trim().min(1).max(500).describe('Motif de l’annulation, repris sur le document') }).strict();

@@ -92,6 +92,19 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect((await inject('GET', '/api/v1/titles', coquelicotCli)).json()).toEqual([]);
     });
 
+    it('cancels a wrong title by a new numbered document, never by changing it', async () => {
+      const [h1] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', finance)).json().filter((t: { periodFrom: string }) => t.periodFrom === '2025-01-01');
+      expect((await inject('POST', `/api/v1/titles/${h1.id}/cancellation`, lensCli, { reason: 'x' })).statusCode).toBe(403);
+      const cancelled = await inject('POST', `/api/v1/titles/${h1.id}/cancellation`, finance, { reason: 'Relevés de mars erronés' });
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect(cancelled.json()).toMatchObject({ kind: 'cancellation', number: 'T2026-00003', refersTo: h1.id, amountIncl: h1.amountIncl, subject: expect.stringContaining(`Annulation du titre n° ${h1.number}`) });
+      expect(cancelled.json().lines.at(-1)).toMatchObject({ label: 'Motif : Relevés de mars erronés', amount: '0.00' });
+      const original = (await inject('GET', `/api/v1/titles/${h1.id}`, lensCli)).json();
+      expect(original).toMatchObject({ number: h1.number, amountIncl: h1.amountIncl, status: 'cancelled', outstanding: '0.00', reductions: [expect.objectContaining({ number: 'T2026-00003' })] });
+      const again = await inject('POST', `/api/v1/titles/${h1.id}/cancellation`, finance, { reason: 'encore' });
+      expect([again.statusCode, again.json().message]).toEqual([409, `Le titre n° ${h1.number} a déjà été réduit ou annulé (n° T2026-00003)`]);
+    });
+
     it('gives the title as PDF to its member, and the run as CSV and XLSX to the provider', async () => {
       const [title] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json();
       const pdf = await inject('GET', `/api/v1/titles/${title.id}/document`, lensCli);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, pesSettingsSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { issueResultSchema, paymentInputSchema, pesSettingsSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
+import { cancelTitle } from '../../services/billing/title-cancellation.ts';
 import { exportRunPes, getPesSettings, putPesSettings } from '../../services/billing/pes-export.ts';
 import { previewRun } from '../../services/billing/run-preview.ts';
 import { getTitle, listRuns, listTitles, recordPayment, runExport, titleDocument } from '../../services/billing/titles.ts';
@@ -95,6 +96,15 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/providers/:id/pes-settings',
     { schema: { tags, summary: 'Enregistrer les paramètres PES du fournisseur', params: idParamsSchema, body: pesSettingsSchema, response: { 200: pesSettingsSchema, ...errors } }, onRequest: authenticated },
     async (request) => putPesSettings(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/titles/:id/cancellation',
+    {
+      schema: { tags, summary: 'Annuler un titre par un nouveau document numéroté qui s’y réfère (le titre ne change pas)', params: idParamsSchema, body: titleCancellationSchema, response: { 200: titleDetailSchema, ...errors } },
+      onRequest: authenticated,
+    },
+    async (request) => cancelTitle(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -23,6 +23,7 @@ const money = (value: number) => toDecimalString(cents(value));
 function standing(title: TitleRow, paidCents: number, reducedCents: number, today: CivilDate): Pick<TitleView, 'paid' | 'outstanding' | 'status'> {
   if (title.kind === 'payment_order') return { paid: money(0), outstanding: money(0), status: 'payment_order' };
   if (title.kind !== 'title') return { paid: money(0), outstanding: money(0), status: 'reduction' };
+  if (reducedCents >= title.amountInclCents) return { paid: money(paidCents), outstanding: money(0), status: 'cancelled' };
   const outstanding = Math.max(0, title.amountInclCents - reducedCents - paidCents);
   const overdue = outstanding > 0 && title.dueOn !== null && compareCivilDates(title.dueOn as CivilDate, today) < 0;
   const status = outstanding === 0 ? 'paid' : overdue ? 'overdue' : paidCents > 0 ? 'partly_paid' : 'to_collect';

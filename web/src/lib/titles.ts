@@ -7,6 +7,7 @@ export const TITLE_STATUSES: Record<TitleStatus, string> = {
   partly_paid: 'Partiellement payé',
   paid: 'Payé',
   overdue: 'En retard',
+  cancelled: 'Annulé',
   reduction: 'Réduction',
   payment_order: 'Mandat',
 };
@@ -17,6 +18,7 @@ export const TITLE_STATUS_TONES: Record<TitleStatus, 'neutral' | 'success' | 'wa
   partly_paid: 'info',
   paid: 'success',
   overdue: 'warning',
+  cancelled: 'muted',
   reduction: 'muted',
   payment_order: 'neutral',
 };
