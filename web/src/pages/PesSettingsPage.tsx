@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import type { PesSettings } from '../api/billing.ts';
 import { api } from '../api/endpoints.ts';
 import { PesSettingsForm } from '../components/billing/PesSettingsForm.tsx';
-import { SelectField } from '../components/forms.tsx';
+import { ProviderChooser } from '../components/ProviderChooser.tsx';
 import { Alert, LoadError, Loading, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
 import { useResource, useTitle } from '../lib/hooks.ts';
@@ -22,8 +22,6 @@ export function PesSettingsPage() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const { providerId = '' } = useParams();
-  const [draft, setDraft] = useState(providerId);
-  useEffect(() => setDraft(providerId), [providerId]);
   const providers = useResource(() => (platform ? api.providers.list() : Promise.resolve(null)), `providers-${platform}`);
   const settings = useResource((signal) => (providerId ? api.billing.pesSettings(providerId, signal) : Promise.resolve(null)), `pes-settings-${providerId}`);
   // What was saved here since the settings were read (the form keeps its own draft).
@@ -46,9 +44,8 @@ export function PesSettingsPage() {
   const ready = settings.dataKey === `pes-settings-${providerId}` && catalogue.dataKey === `pes-catalogue-${providerId}` && catalogue.data;
   const error = settings.error ?? catalogue.error ?? providers.error;
 
-  function choose(event: FormEvent) {
-    event.preventDefault();
-    navigate(draft ? `/facturation/pes/${draft}` : '/facturation/pes');
+  function choose(chosen: string) {
+    navigate(chosen ? `/facturation/pes/${chosen}` : '/facturation/pes');
   }
 
   return (
@@ -58,25 +55,7 @@ export function PesSettingsPage() {
         breadcrumb={[{ to: '/facturation', label: 'Facturation' }]}
         lead={`Ce que le fichier PES V2 des titres de recette${providerName ? ` de ${providerName}` : ''} transmet au comptable public : le poste comptable, les codes collectivité et budget, et l’imputation comptable de chaque ligne de service.`}
       />
-      {platform ? (
-        <div className="panel filters" role="search" aria-label="Choisir le fournisseur">
-          <form className="inline-form" onSubmit={choose} noValidate>
-            <SelectField id="pes-fournisseur" label="Fournisseur" value={draft} onChange={(e) => setDraft(e.target.value)}>
-              <option value="">Choisir…</option>
-              {providers.data?.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary">
-                Afficher ses paramètres
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : null}
+      {platform ? <ProviderChooser id="pes-fournisseur" current={providerId} providers={providers.data} submitLabel="Afficher ses paramètres" onChoose={choose} /> : null}
       {flash ? (
         <Alert tone="success" focusRef={flashRef}>
           <p>{flash.text}</p>

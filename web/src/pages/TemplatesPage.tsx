@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
-import { SelectField } from '../components/forms.tsx';
+import { ProviderChooser } from '../components/ProviderChooser.tsx';
 import { TemplateCard } from '../components/templates/TemplateCard.tsx';
 import { Alert, LoadError, Loading, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
@@ -19,8 +19,6 @@ export function TemplatesPage() {
   const platform = isPlatformStaff(account);
   const [params, setParams] = useSearchParams();
   const providerId = platform ? (params.get('fournisseur') ?? '') : (account.organisationId ?? '');
-  const [draft, setDraft] = useState(providerId);
-  useEffect(() => setDraft(providerId), [providerId]);
   const providers = useResource(() => (platform ? api.providers.list() : Promise.resolve(null)), `providers-${platform}`);
   const [generation, setGeneration] = useState(0);
   const templates = useResource((signal) => (providerId ? api.templates.list(providerId, signal) : Promise.resolve(null)), `templates-${providerId}-${generation}`);
@@ -34,10 +32,9 @@ export function TemplatesPage() {
     if (flash) flashRef.current?.focus();
   }, [flash, generation]);
 
-  function choose(event: FormEvent) {
-    event.preventDefault();
+  function choose(chosen: string) {
     setFlash(null);
-    setParams(draft ? new URLSearchParams({ fournisseur: draft }) : new URLSearchParams());
+    setParams(chosen ? new URLSearchParams({ fournisseur: chosen }) : new URLSearchParams());
   }
 
   function changed(message: string) {
@@ -52,25 +49,7 @@ export function TemplatesPage() {
         title="Modèles de documents"
         lead={`Les modèles Word dont sont tirés la convention, ses avenants et les accusés de réception des dénonciations${providerName ? ` de ${providerName}` : ''}. Un modèle déposé est vérifié balise par balise avant de remplacer le modèle intégré.`}
       />
-      {platform ? (
-        <div className="panel filters" role="search" aria-label="Choisir le fournisseur">
-          <form className="inline-form" onSubmit={choose} noValidate>
-            <SelectField id="modeles-fournisseur" label="Fournisseur" value={draft} onChange={(e) => setDraft(e.target.value)}>
-              <option value="">Choisir…</option>
-              {providers.data?.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary">
-                Afficher ses modèles
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : null}
+      {platform ? <ProviderChooser id="modeles-fournisseur" current={providerId} providers={providers.data} submitLabel="Afficher ses modèles" onChoose={choose} /> : null}
       {flash ? (
         <Alert tone="success" focusRef={flashRef}>
           <p>{flash}</p>
