@@ -10,6 +10,11 @@ export interface ImportCount {
 }
 
 /** The counts of an import that creates, updates or leaves records unchanged. */
+/** What a created / updated / unchanged import did, said once for the live region. */
+export function changeAnnouncement(r: { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number }): string {
+  return `${r.dryRun ? 'Vérification terminée' : 'Import terminé'} : ${plural(r.rows, 'ligne lue', 'lignes lues')}, ${plural(r.created, 'créé', 'créés')}, ${plural(r.updated, 'mis à jour', 'mis à jour')}, ${plural(r.unchanged, 'inchangé', 'inchangés')}.`;
+}
+
 export function changeCounts(result: { created: number; updated: number; unchanged: number }): ImportCount[] {
   return [
     { label: 'Créés', value: formatInteger(result.created) },

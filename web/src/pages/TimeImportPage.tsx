@@ -1,7 +1,6 @@
 import { api } from '../api/endpoints.ts';
-import { changeCounts, ImportResult } from '../components/ImportResult.tsx';
+import { changeAnnouncement, changeCounts, ImportResult } from '../components/ImportResult.tsx';
 import { RecordImportPage } from '../components/RecordImportPage.tsx';
-import { plural } from '../lib/format.ts';
 import { TIME_COLUMNS } from '../lib/time-entries.ts';
 
 /** Time spent imported from a ticketing tool's export (CSV or XLSX): checked whole, all or nothing, or only checked. */
@@ -18,9 +17,7 @@ export function TimeImportPage() {
       fileLabel="Fichier des temps passés (CSV ou XLSX)"
       fileMissing="choisissez le fichier des temps passés"
       run={(providerId, file, fileName, dryRun) => api.timeEntries.importFile(providerId, file, fileName, dryRun)}
-      announceOf={(r) =>
-        `${r.dryRun ? 'Vérification terminée' : 'Import terminé'} : ${plural(r.rows, 'ligne lue', 'lignes lues')}, ${plural(r.created, 'créé', 'créés')}, ${plural(r.updated, 'mis à jour', 'mis à jour')}, ${plural(r.unchanged, 'inchangé', 'inchangés')}.`
-      }
+      announceOf={changeAnnouncement}
       renderResult={(result, fileName, focusRef) => (
         <ImportResult
           result={result}
