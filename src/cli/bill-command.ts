@@ -6,7 +6,8 @@ import { findOrganisationIdByNaturalKey } from '../repositories/organisation-rep
 import { SYSTEM_PRINCIPAL, type Deps } from '../services/context.ts';
 import { ValidationError } from '../services/errors.ts';
 import { issueRun } from '../services/billing/run-issue.ts';
-import { previewRun, type RunProgress } from '../services/billing/run-preview.ts';
+import { previewRun } from '../services/billing/run-preview.ts';
+import type { RunProgress } from '../services/billing/run-compute.ts';
 
 const euros = (amount: string) => `${amount.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} €`;
 const DOCUMENT: Record<string, string> = { title: 'titre', reduction: 'réduction', payment_order: 'mandat', none: '—' };

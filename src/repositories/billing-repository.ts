@@ -1,13 +1,39 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { toCopyCsv } from '../db/csv.ts';
 import { rowsOf, type Db, type Tx } from '../db/database.ts';
-import { billingRuns, organisations, receivableTitleLines, receivableTitles, titlePayments } from '../db/schema/index.ts';
+import { billingRuns, organisations, receivableTitleContents, receivableTitles, titlePayments } from '../db/schema/index.ts';
 import { providerMemberVisibleTo } from '../db/scope.ts';
 import type { Scope } from '../domain/access/roles.ts';
 
 export type RunRow = typeof billingRuns.$inferSelect;
 export type TitleRow = typeof receivableTitles.$inferSelect;
-export type TitleLineRow = typeof receivableTitleLines.$inferSelect;
+
+/** A line as stored in a title's content document (`receivable_title_content.lines`, a JSON array). */
+export interface StoredTitleLine {
+  line: string;
+  optionsKey: string;
+  label: string;
+  quantity: { numerator: number; denominator: number };
+  quantityText: string;
+  unitPrice: number;
+  amount: number;
+  vat: unknown;
+  vatCents: number;
+  basis: string;
+  sources: unknown[];
+}
+
+/** A stored line with the title it belongs to and its place in it. */
+export interface TitleLineRow extends StoredTitleLine {
+  titleId: string;
+  position: number;
+}
+
+/** A title's lines to write: the JSON text of its `StoredTitleLine` array. */
+export interface TitleContent {
+  titleId: string;
+  lines: string;
+}
 
 export async function findRun(db: Db, key: { agreementId: string; kind: string; periodKind: string; year: number; periodIndex: number }): Promise<RunRow | null> {
   const [row] = await db
@@ -19,6 +45,11 @@ export async function findRun(db: Db, key: { agreementId: string; kind: string; 
 
 export async function insertRun(db: Db, values: typeof billingRuns.$inferInsert): Promise<void> {
   await db.insert(billingRuns).values(values);
+}
+
+/** A run's count of documents and total, known once its last chunk is written (same transaction). */
+export async function completeRun(db: Db, runId: string, documents: number, totalCents: number): Promise<void> {
+  await db.update(billingRuns).set({ documents, totalCents }).where(eq(billingRuns.id, runId));
 }
 
 /** Serialises numbering: the provider row is locked until the transaction ends. */
@@ -35,27 +66,25 @@ export async function lastSequence(db: Db, providerId: string, fiscalYear: numbe
 }
 
 const TITLE_COLUMNS = ['id', 'provider_id', 'organisation_id', 'run_id', 'kind', 'series', 'fiscal_year', 'sequence', 'number', 'refers_to', 'subject', 'period_from', 'period_to', 'issued_on', 'due_on', 'amount_excl_cents', 'vat_cents', 'amount_incl_cents', 'issued_at'] as const;
-const LINE_COLUMNS = ['title_id', 'position', 'line', 'options_key', 'label', 'quantity_numerator', 'quantity_denominator', 'quantity_text', 'unit_price_cents', 'amount_cents', 'vat', 'vat_cents', 'basis', 'sources'] as const;
-/** Rows per COPY: a national run (36,000 titles, 360,000 lines) goes in a few statements without one huge string. */
-const COPY_ROWS = 20_000;
+const CONTENT_COLUMNS = ['title_id', 'lines'] as const;
+/** Titles per COPY: a national run (36,000 titles) goes in a few statements, each a few megabytes. */
+const COPY_ROWS = 2_000;
 
 /**
- * Writes a run's documents by COPY (one statement per 20,000 rows instead of one per row). The next chunk is
- * encoded while the server loads the previous one.
+ * Writes documents by COPY (one statement per 2,000 titles instead of one per row): first the titles, then
+ * their contents, which refer to them. A run calls it once per chunk of members, so memory stays bounded.
  */
-export async function insertTitles(tx: Tx, titles: (typeof receivableTitles.$inferInsert)[], lines: (typeof receivableTitleLines.$inferInsert)[]): Promise<void> {
-  let pending: Promise<void> = Promise.resolve();
+export async function insertTitles(tx: Tx, titles: readonly (typeof receivableTitles.$inferInsert)[], contents: readonly TitleContent[]): Promise<void> {
   for (let i = 0; i < titles.length; i += COPY_ROWS) {
-    const csv = toCopyCsv(titles.slice(i, i + COPY_ROWS).map((t) => [t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]));
-    await pending;
-    pending = tx.copyCsv('receivable_title', TITLE_COLUMNS, csv);
+    const rows: (string | number | null | undefined)[][] = [];
+    for (const t of titles.slice(i, i + COPY_ROWS)) rows.push([t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]);
+    await tx.copyCsv('receivable_title', TITLE_COLUMNS, toCopyCsv(rows));
   }
-  for (let i = 0; i < lines.length; i += COPY_ROWS) {
-    const csv = toCopyCsv(lines.slice(i, i + COPY_ROWS).map((l) => [l.titleId, l.position, l.line, l.optionsKey, l.label, l.quantityNumerator, l.quantityDenominator, l.quantityText, l.unitPriceCents, l.amountCents, JSON.stringify(l.vat), l.vatCents, l.basis, JSON.stringify(l.sources)]));
-    await pending;
-    pending = tx.copyCsv('receivable_title_line', LINE_COLUMNS, csv);
+  for (let i = 0; i < contents.length; i += COPY_ROWS) {
+    const rows: string[][] = [];
+    for (const c of contents.slice(i, i + COPY_ROWS)) rows.push([c.titleId, c.lines]);
+    await tx.copyCsv('receivable_title_content', CONTENT_COLUMNS, toCopyCsv(rows));
   }
-  await pending;
 }
 
 /** Titles an account may see: a member its own, provider staff their provider's. */
@@ -84,14 +113,42 @@ export async function findTitleRow(db: Db, scope: Scope, id: string): Promise<Ti
   return row ?? null;
 }
 
+/** The lines of titles, in each title's order. */
 export async function titleLineRows(db: Db, titleIds: string[]): Promise<TitleLineRow[]> {
+  const rows: TitleLineRow[] = [];
+  for (const content of await titleContents(db, titleIds)) {
+    const lines = JSON.parse(content.lines) as StoredTitleLine[];
+    lines.forEach((line, position) => rows.push({ ...line, titleId: content.titleId, position }));
+  }
+  return rows;
+}
+
+/** Lines gathered per title (a run's 36,000 titles: no scan of all lines per title). */
+export function groupByTitle(rows: readonly TitleLineRow[]): Map<string, TitleLineRow[]> {
+  const groups = new Map<string, TitleLineRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.titleId);
+    if (group) group.push(row);
+    else groups.set(row.titleId, [row]);
+  }
+  return groups;
+}
+
+/** Titles' contents as stored (a cancellation repeats its title's lines from them). */
+export async function titleContents(db: Db, titleIds: string[]): Promise<TitleContent[]> {
   if (!titleIds.length) return [];
-  return db.select().from(receivableTitleLines).where(inArray(receivableTitleLines.titleId, titleIds)).orderBy(asc(receivableTitleLines.titleId), asc(receivableTitleLines.position));
+  return db.select().from(receivableTitleContents).where(inArray(receivableTitleContents.titleId, titleIds)).orderBy(asc(receivableTitleContents.titleId));
 }
 
 /** Issued titles of one agreement's run, for a true-up to settle against the provisional ones. */
 export async function titlesOfRun(db: Db, runId: string): Promise<TitleRow[]> {
   return db.select().from(receivableTitles).where(eq(receivableTitles.runId, runId));
+}
+
+/** Titles by id, for the documents that refer to them (no scope: the caller already holds the referring titles). */
+export async function titlesByIds(db: Db, ids: readonly string[]): Promise<TitleRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(receivableTitles).where(inArray(receivableTitles.id, [...new Set(ids)]));
 }
 
 export async function paymentsOf(db: Db, titleIds: string[]) {

@@ -63,27 +63,19 @@ export const receivableTitles = pgTable(
   ],
 );
 
-/** A title's lines, as computed and explained at issue: the title never depends on later data. */
-export const receivableTitleLines = pgTable(
-  'receivable_title_line',
-  {
-    titleId: uuid('title_id').notNull().references(() => receivableTitles.id),
-    position: integer('position').notNull(),
-    line: text('line').notNull(),
-    optionsKey: text('options_key').notNull(),
-    label: text('label').notNull(),
-    quantityNumerator: bigint('quantity_numerator', { mode: 'number' }).notNull(),
-    quantityDenominator: integer('quantity_denominator').notNull(),
-    quantityText: text('quantity_text').notNull(),
-    unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-    vat: jsonb('vat').notNull(),
-    vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
-    basis: text('basis').notNull(),
-    sources: jsonb('sources').notNull(),
-  },
-  (t) => [uniqueIndex('receivable_title_line_key').on(t.titleId, t.position)],
-);
+/**
+ * A title's lines, as computed and explained at issue, kept as one JSON text per title (an array of the
+ * calculators' lines, each with its VAT amount): the title never depends on later data. One row per title
+ * rather than per line because a national run writes 360,000 lines and the embedded engine pays per row
+ * (docs/PERFORMANCE.md); text rather than jsonb because nothing queries inside it on the hot path, and
+ * reports that need to can cast it (`lines::jsonb`).
+ */
+export const receivableTitleContents = pgTable('receivable_title_content', {
+  titleId: uuid('title_id')
+    .primaryKey()
+    .references(() => receivableTitles.id),
+  lines: text('lines').notNull(),
+});
 
 /** A payment received for a title (several for a partial payment). */
 export const titlePayments = pgTable(

@@ -9,7 +9,7 @@ import type { VatTreatment } from '../../domain/catalogue/tariff-grid.ts';
 import type { CivilDate } from '../../domain/civil-date.ts';
 import { cents, type Cents } from '../../domain/money.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { findRunRow, titleLineRows, titlesOfRun, type TitleLineRow, type TitleRow } from '../../repositories/billing-repository.ts';
+import { findRunRow, groupByTitle, titleLineRows, titlesOfRun, type TitleLineRow, type TitleRow } from '../../repositories/billing-repository.ts';
 import { findRawOrganisation } from '../../repositories/organisation-repository.ts';
 import { bordereauNumber, debtorsOf, findPesSettings, savePesSettings } from '../../repositories/pes-repository.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
@@ -52,7 +52,7 @@ function pesLines(title: TitleRow, lines: readonly TitleLineRow[], settings: Set
   for (const l of lines) {
     const imputation = imputationOf(l.line);
     const key = `${imputation.nature}|${imputation.fonction ?? ''}|${imputation.productCode}`;
-    const split = vatSplit(cents(l.amountCents), l.vat as VatTreatment);
+    const split = vatSplit(cents(l.amount), l.vat as VatTreatment);
     const group = groups.get(key) ?? { label: l.label, productCode: imputation.productCode, nature: imputation.nature, fonction: imputation.fonction, amountExcl: cents(0), vat: cents(0) };
     if (groups.has(key)) group.label = title.subject;
     group.amountExcl = cents(group.amountExcl + split.excl);
@@ -82,7 +82,7 @@ export async function exportRunPes(deps: Deps, principal: Principal, runId: stri
   if (!provider?.siret) throw new ValidationError('SIRET du fournisseur manquant', [{ path: 'siret', message: `${provider?.name ?? 'le fournisseur'} n'a pas de SIRET : il identifie l'émetteur du fichier (IdColl)` }]);
   const titles = (await titlesOfRun(db, runId)).filter((t) => t.series === 'recette');
   if (!titles.length) throw new ValidationError('Rien à transmettre', [{ path: 'run', message: 'cette facturation ne compte aucun titre de recette' }]);
-  const lines = await titleLineRows(db, titles.map((t) => t.id));
+  const linesByTitle = groupByTitle(await titleLineRows(db, titles.map((t) => t.id)));
   const debtors = new Map((await debtorsOf(db, titles.map((t) => t.organisationId))).map((d) => [d.id, d]));
   const referred = new Map<string, TitleRow>();
   for (const t of titles.filter((x) => x.refersTo)) {
@@ -102,7 +102,7 @@ export async function exportRunPes(deps: Deps, principal: Principal, runId: stri
       periodFrom: t.periodFrom as CivilDate,
       periodTo: t.periodTo as CivilDate,
       debtor: { siret: d.siret, reference: d.insee ?? d.siren ?? d.id.slice(0, 8), category: debtorCategory(d.kind), name: d.name, street: d.line1 ?? '', postalCode: d.postalCode ?? '', city: d.city ?? '' },
-      lines: pesLines(t, lines.filter((l) => l.titleId === t.id), settingsRow),
+      lines: pesLines(t, linesByTitle.get(t.id) ?? [], settingsRow),
       reduces: t.refersTo ? { fiscalYear: referred.get(t.id)!.fiscalYear, number: referred.get(t.id)!.sequence } : undefined,
       attachment: { id: t.number, fileName: `${t.number}.pdf`, gzipBase64: gzipSync(pdf).toString('base64') },
     });

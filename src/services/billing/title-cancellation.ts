@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { titleCancellationSchema, titleDetailSchema } from '../../contracts/billing.ts';
-import type { receivableTitleLines } from '../../db/schema/index.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { findTitleRow, insertTitles, lastSequence, lockProviderNumbering, paymentsOf, reductionsOf, titleLineRows } from '../../repositories/billing-repository.ts';
+import { findTitleRow, insertTitles, lastSequence, lockProviderNumbering, paymentsOf, reductionsOf, titleContents, type StoredTitleLine } from '../../repositories/billing-repository.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -31,9 +30,10 @@ export async function cancelTitle(deps: Deps, principal: Principal, id: string, 
     const sequence = (await lastSequence(tx.db, title.providerId, fiscalYear, 'recette')) + 1;
     const cancellationId = randomUUID();
     const number = `T${fiscalYear}-${String(sequence).padStart(5, '0')}`;
-    const lines: (typeof receivableTitleLines.$inferInsert)[] = (await titleLineRows(tx.db, [id])).map(({ titleId: _t, ...l }) => ({ ...l, titleId: cancellationId }));
+    const [content] = await titleContents(tx.db, [id]);
+    const lines = JSON.parse(content?.lines ?? '[]') as StoredTitleLine[];
     // The reason, as a line of its own: the document says why the title was cancelled.
-    lines.push({ titleId: cancellationId, position: lines.length, line: 'motif', optionsKey: '', label: `Motif : ${input.reason}`, quantityNumerator: 0, quantityDenominator: 1, quantityText: '—', unitPriceCents: 0, amountCents: 0, vat: { mode: 'not_subject' }, vatCents: 0, basis: `annulation du titre n° ${title.number} du ${title.issuedOn}`, sources: [] });
+    lines.push({ line: 'motif', optionsKey: '', label: `Motif : ${input.reason}`, quantity: { numerator: 0, denominator: 1 }, quantityText: '—', unitPrice: 0, amount: 0, vat: { mode: 'not_subject' }, vatCents: 0, basis: `annulation du titre n° ${title.number} du ${title.issuedOn}`, sources: [] });
     await insertTitles(
       tx,
       [
@@ -59,7 +59,7 @@ export async function cancelTitle(deps: Deps, principal: Principal, id: string, 
           issuedAt: deps.clock.now().toISOString(),
         },
       ],
-      lines,
+      [{ titleId: cancellationId, lines: JSON.stringify(lines) }],
     );
     await recordAudit(tx.db, principal, deps.clock.now(), { action: 'cancel', entityType: 'receivable_title', entityId: id, organisationId: title.organisationId, after: { cancellation: number, reason: input.reason } });
     return cancellationId;
