@@ -52,6 +52,7 @@ export function billCommand(program: Command, withDeps: <T>(work: (deps: Deps) =
         console.log(`Titres : ${preview.totals.titles} pour ${euros(preview.totals.titlesAmount)} ; réductions : ${preview.totals.reductions} ; mandats : ${preview.totals.paymentOrders}`);
         if (preview.issued) console.log(`Déjà émise le ${preview.issued.issuedOn} (${preview.issued.documents} document(s)).`);
         for (const blocker of preview.blockers) console.log(`Émission impossible : ${blocker}`);
+        for (const warning of preview.warnings) console.log(`Attention : ${warning}`);
         if (!options.issue) return;
         const issued = await issueRun(deps, SYSTEM_PRINCIPAL, agreement.id, request, progressBar());
         console.log(issued.created ? `Émis : ${issued.documents.map((d) => d.number).join(', ') || 'aucun document'}` : 'Période déjà émise : rien de nouveau.');

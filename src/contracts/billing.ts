@@ -52,6 +52,7 @@ export const runPreviewSchema = z.object({
   from: z.string(),
   to: z.string(),
   blockers: z.array(z.string()),
+  warnings: z.array(z.string()).describe('Ce qui n’empêche pas l’émission mais doit être su avant (titre émis après sa fenêtre)'),
   issued: z.object({ runId: z.uuid(), issuedOn: z.string(), documents: z.number().int(), actorLabel: z.string() }).nullable(),
   members: z.array(memberBillSchema),
   totals: z.object({ titles: z.number().int(), titlesAmount: euros, reductions: z.number().int(), reductionsAmount: euros, paymentOrders: z.number().int(), paymentOrdersAmount: euros, issues: z.number().int() }),

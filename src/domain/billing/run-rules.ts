@@ -31,13 +31,26 @@ export function runBlockers(policy: BillingPolicy | undefined, kind: RunKind, pe
   } else if (!ended) {
     blockers.push(`facturation à terme échu : la période se termine le ${to}, elle se facture à partir du lendemain`);
   }
-  if (kind === 'regular' && policy.issueWindow) {
-    const year = period.year + (policy.timing === 'arrears' ? 1 : 0);
-    const opens = `${year}-${policy.issueWindow.from}` as CivilDate;
-    const closes = `${year}-${policy.issueWindow.to}` as CivilDate;
-    if (compareCivilDates(today, opens) < 0 || compareCivilDates(today, closes) > 0) blockers.push(`les titres de cette période s'émettent entre le ${opens} et le ${closes}`);
-  }
+  const window = issueWindow(policy, kind, period);
+  if (window && compareCivilDates(today, window.opens) < 0) blockers.push(`les titres de cette période s'émettent entre le ${window.opens} et le ${window.closes}`);
   return blockers;
+}
+
+function issueWindow(policy: BillingPolicy, kind: RunKind, period: Period): { opens: CivilDate; closes: CivilDate } | null {
+  if (kind !== 'regular' || !policy.issueWindow) return null;
+  const year = period.year + (policy.timing === 'arrears' ? 1 : 0);
+  return { opens: `${year}-${policy.issueWindow.from}` as CivilDate, closes: `${year}-${policy.issueWindow.to}` as CivilDate };
+}
+
+/**
+ * What the person issuing should know but which does not stop the run. Past the issue window (seed 003 art. 5:
+ * "un titre de recette annuel est émis, chaque année, entre le 1er janvier et le 31 mars"), the member still
+ * owes what it consumed: the title is issued late, and says so, rather than never.
+ */
+export function runWarnings(policy: BillingPolicy | undefined, kind: RunKind, period: Period, today: CivilDate): string[] {
+  const window = policy ? issueWindow(policy, kind, period) : null;
+  if (window && compareCivilDates(today, window.closes) > 0) return [`la convention prévoit l'émission entre le ${window.opens} et le ${window.closes} : ces titres sont émis en retard`];
+  return [];
 }
 
 /** The due date of a title issued on a date (seed 000: "dans le mois qui suit leur réception"); null when the agreement sets none. */

@@ -4,7 +4,7 @@ import type { AgreementRules } from '../../domain/agreements/rules.ts';
 import { billLine, billTotals, type BillLine } from '../../domain/billing/bill-line.ts';
 import { memberBill, type Pricing, type RunKind } from '../../domain/billing/member-bill.ts';
 import type { BillingPolicy } from '../../domain/billing/policy.ts';
-import { runBlockers, runPeriodKind } from '../../domain/billing/run-rules.ts';
+import { runBlockers, runPeriodKind, runWarnings } from '../../domain/billing/run-rules.ts';
 import { periodBounds, type Period } from '../../domain/consumption/periods.ts';
 import type { CivilDate } from '../../domain/civil-date.ts';
 import { cents } from '../../domain/money.ts';
@@ -34,6 +34,8 @@ export interface RunFrame {
   period: Period;
   kind: RunKind;
   blockers: string[];
+  /** What does not stop the run but should be known before issuing (a title issued after its window). */
+  warnings: string[];
   members: number;
 }
 
@@ -82,7 +84,7 @@ export async function computeRunInChunks(
   const period = runPeriod(policy, kind, request.year, request.index);
   const blockers = runBlockers(policy, kind, period, today);
   const members = (await partiesOf(db, [agreement.id])).filter((p) => p.role === 'member');
-  const frame: RunFrame = { agreement, rules, period, kind, blockers, members: members.length };
+  const frame: RunFrame = { agreement, rules, period, kind, blockers, warnings: runWarnings(policy, kind, period, today), members: members.length };
   if (!policy) return frame;
   const { from, to } = periodBounds(period);
   const pricing = await loadPricing(db, agreement.providerId);

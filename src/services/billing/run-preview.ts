@@ -63,7 +63,7 @@ export async function previewRun(deps: Deps, principal: Principal, agreementId: 
   const agreement = await billingAgreement(db, principal, agreementId);
   const period = runPeriod((agreement.rules as AgreementRules).billing, request.kind, request.year, request.index);
   const issued = await findRun(db, { agreementId, kind: request.kind, periodKind: period.kind, year: period.year, periodIndex: period.index });
-  const run = issued ? { period, blockers: [], documents: await issuedDocuments(db, agreementId, issued.id) } : await computeRun(db, agreement, request, deps.clock.today(), progress);
+  const run = issued ? { period, blockers: [], warnings: [], documents: await issuedDocuments(db, agreementId, issued.id) } : await computeRun(db, agreement, request, deps.clock.today(), progress);
   const members = memberViews(run.documents);
   const sum = (kind: MemberBillView['document']) => run.documents.filter((d) => d.document === kind).reduce((total, d) => total + Math.abs(billTotals(d.lines).incl), 0);
   const { from, to } = periodBounds(run.period);
@@ -80,6 +80,7 @@ export async function previewRun(deps: Deps, principal: Principal, agreementId: 
     from,
     to,
     blockers: run.blockers,
+    warnings: run.warnings,
     issued: issued ? { runId: issued.id, issuedOn: issued.issuedOn, documents: issued.documents, actorLabel: issued.actorLabel } : null,
     members,
     totals: {

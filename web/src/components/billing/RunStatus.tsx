@@ -5,7 +5,7 @@ import { formatCivilDate, plural } from '../../lib/format.ts';
 import { Alert } from '../ui.tsx';
 import { PesExportButton } from './PesExport.tsx';
 
-/** Why the run cannot be issued (the server's blockers), or that it was issued already, with a link to its titles and its PES file. */
+/** Why the run cannot be issued (the server's blockers) or what to know before issuing it (its warnings), or that it was issued already, with a link to its titles and its PES file. */
 export function RunStatus({ preview, blockersId }: { preview: RunPreview; blockersId: string }) {
   if (preview.issued) {
     const issued = preview.issued;
@@ -22,12 +22,23 @@ export function RunStatus({ preview, blockersId }: { preview: RunPreview; blocke
       </Alert>
     );
   }
-  if (!preview.blockers.length) return null;
+  if (preview.blockers.length) {
+    return (
+      <Alert tone="warning" id={blockersId} title="Émission impossible pour l’instant">
+        <ul>
+          {preview.blockers.map((b) => (
+            <li key={b}>{frenchText(b)}</li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  }
+  if (!preview.warnings.length) return null;
   return (
-    <Alert tone="warning" id={blockersId} title="Émission impossible pour l’instant">
+    <Alert tone="info" id={blockersId} title="À savoir avant d’émettre">
       <ul>
-        {preview.blockers.map((b) => (
-          <li key={b}>{frenchText(b)}</li>
+        {preview.warnings.map((w) => (
+          <li key={w}>{frenchText(w)}</li>
         ))}
       </ul>
     </Alert>
