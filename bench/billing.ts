@@ -7,7 +7,7 @@
  * `npm run bench:billing`; with DATABASE_URL also on PostgreSQL. A benchmark, never a test.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -30,6 +30,9 @@ const mib = () => Math.round(process.resourceUsage().maxRSS / 1024);
 interface IssueFigures {
   issueMs: number;
   firstWriteMs: number;
+  readMs: number;
+  computeMs: number;
+  writeMs: number;
   titles: number;
   lines: number;
   first: string;
@@ -105,8 +108,13 @@ async function bench(database: Database, engine: string, location: string, relea
 
   // The issue runs in a process of its own (bench/billing-issue.ts), so its peak memory is its own.
   await release();
+  if (process.env.BENCH_KEEP_DIR && database.engine === 'pglite') {
+    // A copy of the prepared database, to measure the issue again by hand: bench/billing-issue.ts pglite <copy> <agreement>.
+    cpSync(location, process.env.BENCH_KEEP_DIR, { recursive: true });
+    console.error(`prepared database kept in ${process.env.BENCH_KEEP_DIR}; agreement ${agreement!.id}`);
+  }
   const issue = issueInChildProcess(database.engine, location, agreement!.id);
-  rows.push(`| issue (the same computation, written chunk by chunk: ${issue.titles.toLocaleString('en')} titles, ${issue.lines.toLocaleString('en')} lines, numbered ${issue.first}–${issue.last}) | **${Math.round(issue.issueMs)} ms** (first chunk written after ${Math.round(issue.firstWriteMs)} ms) |`);
+  rows.push(`| issue (the same computation, written chunk by chunk: ${issue.titles.toLocaleString('en')} titles, ${issue.lines.toLocaleString('en')} lines, numbered ${issue.first}–${issue.last}) | **${Math.round(issue.issueMs)} ms** (read ${Math.round(issue.readMs)} ms, compute ${Math.round(issue.computeMs)} ms, write ${Math.round(issue.writeMs)} ms; first chunk written after ${Math.round(issue.firstWriteMs)} ms) |`);
   rows.push(`| issue again (idempotent: ${issue.againCreated ? 'created!' : 'nothing created'}) | ${Math.round(issue.againMs)} ms |`);
   rows.push(`| issuing process's resident memory: ${issue.openedMiB} MiB with the database open, **${issue.peakMiB} MiB** at its peak | |`);
   return rows;

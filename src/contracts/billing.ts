@@ -14,6 +14,15 @@ export const runRequestSchema = z
   })
   .strict();
 
+/** A preview's query: the run, and which page of its members to show (the totals always cover them all). */
+export const previewQuerySchema = runRequestSchema
+  .extend({
+    offset: z.coerce.number().int().min(0).default(0).describe('Premier adhérent de la page (à partir de 0)'),
+    limit: z.coerce.number().int().min(1).max(500).default(100).describe('Adhérents par page'),
+    member: z.string().trim().max(200).optional().describe('Recherche dans le nom de l’adhérent (sans accents ni casse)'),
+  })
+  .strict();
+
 export const billLineViewSchema = z.object({
   line: z.string(),
   optionsKey: z.string(),
@@ -54,7 +63,8 @@ export const runPreviewSchema = z.object({
   blockers: z.array(z.string()),
   warnings: z.array(z.string()).describe('Ce qui n’empêche pas l’émission mais doit être su avant (titre émis après sa fenêtre)'),
   issued: z.object({ runId: z.uuid(), issuedOn: z.string(), documents: z.number().int(), actorLabel: z.string() }).nullable(),
-  members: z.array(memberBillSchema),
+  members: z.array(memberBillSchema).describe('Les adhérents de la page demandée (tous sans limite)'),
+  page: z.object({ offset: z.number().int(), limit: z.number().int().nullable(), matching: z.number().int().describe('Adhérents correspondant à la recherche'), members: z.number().int().describe('Adhérents de la facturation') }),
   totals: z.object({ titles: z.number().int(), titlesAmount: euros, reductions: z.number().int(), reductionsAmount: euros, paymentOrders: z.number().int(), paymentOrdersAmount: euros, issues: z.number().int() }),
 });
 

@@ -189,6 +189,18 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect(detail).toMatchObject({ outstanding: '1832.59', reductions: [expect.objectContaining({ amountIncl: '1317.41' })] });
     });
 
+    it('shows a page of the preview’s members, or those found by name, with totals covering them all', async () => {
+      const all = (await inject('GET', `${sn()}/preview?kind=true_up&year=2016&index=3`, admin)).json();
+      expect(all.page).toEqual({ offset: 0, limit: 100, matching: 2, members: 2 });
+      const second = (await inject('GET', `${sn()}/preview?kind=true_up&year=2016&index=3&offset=1&limit=1`, admin)).json();
+      expect(second.members.map((m: { organisationName: string }) => m.organisationName)).toEqual([all.members[1].organisationName]);
+      expect(second.totals).toEqual(all.totals);
+      const found = (await inject('GET', `${sn()}/preview?kind=true_up&year=2016&index=3&member=${encodeURIComponent('office du TOURISME')}`, admin)).json();
+      expect(found.members.map((m: { organisationName: string }) => m.organisationName)).toEqual(['Office du Tourisme du Pays du Coquelicot']);
+      expect(found.page).toMatchObject({ matching: 1, members: 2 });
+      expect((await inject('GET', `${sn()}/preview?kind=true_up&year=2016&index=3&limit=501`, admin)).statusCode).toBe(400);
+    });
+
     it('trues the third quarter up without provisional title: actual + 5 % as a title', async () => {
       const issued = (await inject('POST', `${sn()}/issue`, admin, { kind: 'true_up', year: 2016, index: 3 })).json();
       // 4,725.64 € incl. VAT + 236.28 € fee.

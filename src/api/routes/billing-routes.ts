@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, pesSettingsSchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { issueResultSchema, paymentInputSchema, pesSettingsSchema, previewQuerySchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
 import { cancelTitle } from '../../services/billing/title-cancellation.ts';
@@ -20,10 +20,13 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/api/v1/agreements/:id/billing/preview',
     {
-      schema: { tags, summary: 'Aperçu d’une facturation : chaque adhérent, chaque ligne expliquée (rien n’est émis)', params: idParamsSchema, querystring: runRequestSchema, response: { 200: runPreviewSchema, ...errors } },
+      schema: { tags, summary: 'Aperçu d’une facturation : chaque adhérent, chaque ligne expliquée (rien n’est émis)', params: idParamsSchema, querystring: previewQuerySchema, response: { 200: runPreviewSchema, ...errors } },
       onRequest: authenticated,
     },
-    async (request) => previewRun(deps, principalOf(request), request.params.id, request.query),
+    async (request) => {
+      const { offset, limit, member, ...run } = request.query;
+      return previewRun(deps, principalOf(request), request.params.id, run, { offset, limit, member });
+    },
   );
 
   app.post(

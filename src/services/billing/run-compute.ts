@@ -75,7 +75,7 @@ export async function computeRunInChunks(
   agreement: AgreementRow,
   request: { kind: RunKind; year: number; index: number },
   today: CivilDate,
-  onChunk: (documents: ComputedDocument[], done: number) => Promise<void> | void,
+  onChunk: (documents: ComputedDocument[], done: number, total: number) => Promise<void> | void,
   progress: RunProgress = () => undefined,
 ): Promise<RunFrame> {
   const rules = agreement.rules as AgreementRules;
@@ -100,7 +100,7 @@ export async function computeRunInChunks(
       const member = chunk[i]!;
       documents[i] = memberDocument(policy, kind, period, pricing, member, facts.get(member.organisationId)!, settles.get(member.organisationId) ?? null);
     }
-    await onChunk(documents, start + chunk.length);
+    await onChunk(documents, start + chunk.length, members.length);
   }
   progress('compute', members.length, members.length);
   return frame;

@@ -81,9 +81,10 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
       agreement,
       request,
       today,
-      async (documents, done) => {
+      async (documents, done, total) => {
         for (const d of documents) for (const i of d.issues) issues.push(`${d.organisationName} : ${i.message}`);
         if (issues.length) return;
+        progress('write', done, total);
         const titles: (typeof receivableTitles.$inferInsert)[] = [];
         const contents: TitleContent[] = [];
         for (const d of documents) {
@@ -119,7 +120,6 @@ export async function issueRun(deps: Deps, principal: Principal, agreementId: st
           if (d.document === 'title') total += totals.incl;
           issued.push({ id, number, kind: d.document, amountInclCents: sign * totals.incl, organisationId: d.organisationId, organisationName: d.organisationName });
         }
-        progress('write', done, done);
         await insertTitles(tx, titles, contents);
       },
       progress,

@@ -11,7 +11,8 @@ import { partiesOf } from '../../repositories/agreement-repository.ts';
 import { findRun, groupByTitle, titleLineRows, titlesByIds, titlesOfRun } from '../../repositories/billing-repository.ts';
 import { storedLine } from './stored-lines.ts';
 import type { Deps, Principal } from '../context.ts';
-import { billingAgreement, computeRun, runPeriod, type ComputedDocument, type RunProgress } from './run-compute.ts';
+import { billingAgreement, computeRunInChunks, runPeriod, type ComputedDocument, type RunProgress } from './run-compute.ts';
+import { PreviewPage, type PreviewPageRequest } from './preview-page.ts';
 
 export type RunPreview = z.infer<typeof runPreviewSchema>;
 type MemberBillView = z.infer<typeof memberBillSchema>;
@@ -57,40 +58,48 @@ async function issuedDocuments(db: Db, agreementId: string, runId: string): Prom
   });
 }
 
-/** The run as it would be issued — or, when the period was issued already, what was issued then. */
-export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, progress?: RunProgress): Promise<RunPreview> {
+/**
+ * The run as it would be issued — or, when the period was issued already, what was issued then: the totals of
+ * every member, the bills of one page of them (all when no limit is given).
+ */
+export async function previewRun(deps: Deps, principal: Principal, agreementId: string, request: { kind: RunKind; year: number; index: number }, pageRequest: PreviewPageRequest = { offset: 0 }, progress?: RunProgress): Promise<RunPreview> {
   const db = deps.database.db;
   const agreement = await billingAgreement(db, principal, agreementId);
   const period = runPeriod((agreement.rules as AgreementRules).billing, request.kind, request.year, request.index);
   const issued = await findRun(db, { agreementId, kind: request.kind, periodKind: period.kind, year: period.year, periodIndex: period.index });
-  const run = issued ? { period, blockers: [], warnings: [], documents: await issuedDocuments(db, agreementId, issued.id) } : await computeRun(db, agreement, request, deps.clock.today(), progress);
-  const members = memberViews(run.documents);
-  const sum = (kind: MemberBillView['document']) => run.documents.filter((d) => d.document === kind).reduce((total, d) => total + Math.abs(billTotals(d.lines).incl), 0);
-  const { from, to } = periodBounds(run.period);
+  const page = new PreviewPage(pageRequest);
+  let frame: { blockers: string[]; warnings: string[] } = { blockers: [], warnings: [] };
+  if (issued) for (const d of await issuedDocuments(db, agreementId, issued.id)) page.add(d);
+  else
+    frame = await computeRunInChunks(
+      db,
+      agreement,
+      request,
+      deps.clock.today(),
+      (documents) => {
+        for (const d of documents) page.add(d);
+      },
+      progress,
+    );
+  const { from, to } = periodBounds(period);
+  const t = page.totals;
   return {
     agreementId,
     agreementCode: agreement.code,
     agreementTitle: agreement.title,
     providerId: agreement.providerId,
     kind: request.kind,
-    periodKind: run.period.kind,
-    year: run.period.year,
-    index: run.period.index,
-    periodLabel: periodLabelFr(run.period),
+    periodKind: period.kind,
+    year: period.year,
+    index: period.index,
+    periodLabel: periodLabelFr(period),
     from,
     to,
-    blockers: run.blockers,
-    warnings: run.warnings,
+    blockers: frame.blockers,
+    warnings: frame.warnings,
     issued: issued ? { runId: issued.id, issuedOn: issued.issuedOn, documents: issued.documents, actorLabel: issued.actorLabel } : null,
-    members,
-    totals: {
-      titles: members.filter((m) => m.document === 'title').length,
-      titlesAmount: money(sum('title')),
-      reductions: members.filter((m) => m.document === 'reduction').length,
-      reductionsAmount: money(sum('reduction')),
-      paymentOrders: members.filter((m) => m.document === 'payment_order').length,
-      paymentOrdersAmount: money(sum('payment_order')),
-      issues: members.reduce((n, m) => n + m.issues.length, 0),
-    },
+    members: memberViews(page.documents),
+    page: { offset: pageRequest.offset, limit: pageRequest.limit ?? null, matching: page.matching, members: page.members },
+    totals: { titles: t.titles, titlesAmount: money(t.titlesCents), reductions: t.reductions, reductionsAmount: money(t.reductionsCents), paymentOrders: t.paymentOrders, paymentOrdersAmount: money(t.paymentOrdersCents), issues: t.issues },
   };
 }

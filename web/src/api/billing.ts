@@ -6,6 +6,8 @@ import { queryString, request, requestFile } from './client.ts';
 export type RunKind = (typeof RUN_KINDS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type RunRequest = { kind: RunKind; year: number; index: number };
+/** A preview's query: the run and a page of its members (`offset`, `limit`, a search in their names). */
+export type PreviewQuery = RunRequest & { offset: number; limit: number; member?: string };
 export type RunPreview = z.infer<typeof runPreviewSchema>;
 export type MemberBill = RunPreview['members'][number];
 export type BillLineView = MemberBill['lines'][number];
@@ -25,7 +27,7 @@ const billingPath = (agreementId: string) => `/agreements/${id(agreementId)}/bil
 
 /** Billing runs of an agreement (staff with `billing:run`): every member's bill explained, then issued all or nothing. */
 export const billingApi = {
-  preview: (agreementId: string, query: RunRequest, signal?: AbortSignal) => request('GET', `${billingPath(agreementId)}/preview`, { query, schema: runPreviewSchema, ...withSignal(signal) }),
+  preview: (agreementId: string, query: PreviewQuery, signal?: AbortSignal) => request('GET', `${billingPath(agreementId)}/preview`, { query, schema: runPreviewSchema, ...withSignal(signal) }),
   /** Issuing the same period again creates nothing and returns what was issued then (`created: false`). */
   issue: (agreementId: string, body: RunRequest) => request('POST', `${billingPath(agreementId)}/issue`, { body, schema: issueResultSchema }),
   /** A run's documents as a spreadsheet: a plain link, downloaded with the session cookie. */

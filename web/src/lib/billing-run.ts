@@ -1,4 +1,4 @@
-import type { MemberBill, RunKind, RunPreview, RunRequest } from '../api/billing.ts';
+import type { MemberBill, PreviewQuery, RunKind, RunPreview, RunRequest } from '../api/billing.ts';
 // Pure rules of the server, so the wizard offers exactly the periods the API bills (seed-independent: the policy is data).
 import type { BillingPolicy } from '../../../src/domain/billing/policy.ts';
 import { runPeriodKind } from '../../../src/domain/billing/run-rules.ts';
@@ -71,6 +71,35 @@ export function runChoiceOf(params: URLSearchParams, thisYear: number): RunChoic
 
 export function runParamsOf(choice: RunChoice): URLSearchParams {
   return new URLSearchParams({ convention: choice.convention, type: choice.type, annee: String(choice.annee), periode: String(choice.periode) });
+}
+
+/** Members per page of a preview: a national run has 36,000; the totals above the table always cover them all. */
+export const PREVIEW_PAGE_SIZE = 100;
+
+/** Which members of the preview are shown: `page` (from 1) and `adherent` (a search in their names), kept in the address. */
+export interface MemberPage {
+  page: number;
+  search: string;
+}
+
+export function memberPageOf(params: URLSearchParams): MemberPage {
+  const page = Number(params.get('page'));
+  return { page: Number.isInteger(page) && page >= 1 ? page : 1, search: (params.get('adherent') ?? '').trim() };
+}
+
+/** The address of another page of members (or of a new search, from its first page), the run's choice unchanged. */
+export function memberPageParams(params: URLSearchParams, next: MemberPage): URLSearchParams {
+  const out = new URLSearchParams(params);
+  out.delete('page');
+  out.delete('adherent');
+  if (next.search) out.set('adherent', next.search);
+  if (next.page > 1) out.set('page', String(next.page));
+  return out;
+}
+
+/** The preview query of a page of members. */
+export function previewQueryOf(request: RunRequest, members: MemberPage): PreviewQuery {
+  return { ...request, offset: (members.page - 1) * PREVIEW_PAGE_SIZE, limit: PREVIEW_PAGE_SIZE, ...(members.search ? { member: members.search } : {}) };
 }
 
 /** The request for the API: the index kept within the period kind (1 for a year). */

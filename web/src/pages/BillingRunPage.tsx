@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.ts';
 import { RunChoiceForm } from '../components/billing/RunChoiceForm.tsx';
 import { RunPreviewSection } from '../components/billing/RunPreviewSection.tsx';
 import { LoadError, Loading, PageHeader } from '../components/ui.tsx';
-import { runChoiceOf, runParamsOf } from '../lib/billing-run.ts';
+import { memberPageOf, runChoiceOf, runParamsOf } from '../lib/billing-run.ts';
 import { todayInParis } from '../lib/grids.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
 import { isPlatformStaff, useAccount } from '../lib/session.tsx';
@@ -19,6 +19,7 @@ export function BillingRunPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInParis().slice(0, 4));
   const applied = runChoiceOf(params, thisYear);
+  const members = memberPageOf(params);
   const agreements = useResource((signal) => api.agreements.list(undefined, signal), 'billing-agreements');
   const years = Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i);
   const account = useAccount();
@@ -41,7 +42,7 @@ export function BillingRunPage() {
       {agreements.loading && !agreements.data ? <Loading label="Chargement des conventions…" /> : null}
       {agreements.data ? <RunChoiceForm applied={applied} agreements={list} years={years} onApply={(choice) => setParams(runParamsOf(choice))} /> : null}
       {applied.convention ? (
-        <RunPreviewSection key={`${applied.convention}-${applied.type}-${applied.annee}-${applied.periode}`} choice={applied} />
+        <RunPreviewSection key={`${applied.convention}-${applied.type}-${applied.annee}-${applied.periode}`} choice={applied} members={members} />
       ) : (
         <p className="empty">Choisissez une convention, le type de titres et la période pour voir l’aperçu.</p>
       )}

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IssueResult, RunPreview } from '../../api/billing.ts';
 import { api } from '../../api/endpoints.ts';
-import { issueRefusal, issueSummary, periodKindOf, previousPeriod, runRequestOf, signedAmountCents, type RunChoice } from '../../lib/billing-run.ts';
+import { issueRefusal, issueSummary, periodKindOf, previewQueryOf, previousPeriod, runRequestOf, signedAmountCents, type MemberPage, type RunChoice } from '../../lib/billing-run.ts';
 import { useAnnounce } from '../../lib/announcer.tsx';
 import { formatCivilDate } from '../../lib/format.ts';
 import { useResource } from '../../lib/hooks.ts';
 import { LoadError, Loading } from '../ui.tsx';
 import { IssueAction } from './IssueAction.tsx';
 import { issueMessage, IssueResultView } from './IssueResultView.tsx';
+import { RunMembersPager } from './RunMembersPager.tsx';
 import { RunMembersTable, type PreviousAmounts } from './RunMembersTable.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { RunTotals } from './RunTotals.tsx';
@@ -24,7 +25,7 @@ function previewSentence(preview: RunPreview): string {
  * The preview of the chosen run and the one before it (same kind, previous period) to compare with; then the
  * issue, confirmed in place, and what it issued.
  */
-export function RunPreviewSection({ choice }: { choice: RunChoice }) {
+export function RunPreviewSection({ choice, members }: { choice: RunChoice; members: MemberPage }) {
   const announce = useAnnounce();
   const detail = useResource(() => api.agreements.get(choice.convention), `agreement-${choice.convention}`);
   const policy = detail.data?.rules.billing;
@@ -35,8 +36,11 @@ export function RunPreviewSection({ choice }: { choice: RunChoice }) {
   const [result, setResult] = useState<IssueResult | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const ready = Boolean(detail.data);
-  const preview = useResource((signal) => (ready ? api.billing.preview(choice.convention, request, signal) : Promise.resolve(null)), `preview-${ready}-${choice.convention}-${JSON.stringify(request)}-${generation}`);
-  const previous = useResource((signal) => (ready ? api.billing.preview(choice.convention, before, signal) : Promise.resolve(null)), `previous-${ready}-${choice.convention}-${JSON.stringify(before)}`);
+  // The previous period's same page of members, to compare with (the members of an agreement keep their order).
+  const query = previewQueryOf(request, members);
+  const previousQuery = previewQueryOf(before, members);
+  const preview = useResource((signal) => (ready ? api.billing.preview(choice.convention, query, signal) : Promise.resolve(null)), `preview-${ready}-${choice.convention}-${JSON.stringify(query)}-${generation}`);
+  const previous = useResource((signal) => (ready ? api.billing.preview(choice.convention, previousQuery, signal) : Promise.resolve(null)), `previous-${ready}-${choice.convention}-${JSON.stringify(previousQuery)}`);
 
   useEffect(() => {
     if (preview.data && !preview.loading && generation === 0) announce(previewSentence(preview.data));
@@ -65,7 +69,13 @@ export function RunPreviewSection({ choice }: { choice: RunChoice }) {
           {result ? <IssueResultView result={result} periodLabel={data.periodLabel} focusRef={resultRef} /> : null}
           <RunStatus preview={data} blockersId="facturation-blocages" />
           <RunTotals preview={data} />
-          {data.members.length ? <RunMembersTable preview={data} previous={amounts} linkInvoices /> : <p className="empty">Cette convention n’a aucun adhérent à facturer.</p>}
+          {data.page.members ? (
+            <RunMembersPager preview={data} members={members}>
+              {data.members.length ? <RunMembersTable preview={data} previous={amounts} linkInvoices /> : null}
+            </RunMembersPager>
+          ) : (
+            <p className="empty">Cette convention n’a aucun adhérent à facturer.</p>
+          )}
           {data.issued ? null : (
             <IssueAction
               preview={data}
