@@ -158,3 +158,21 @@ export const pesSettingsSchema = z
   .strict();
 
 export const titleCancellationSchema = z.object({ reason: z.string().trim().min(1).max(500).describe('Motif de l’annulation, repris sur le document') }).strict();
+
+/** A partial reduction: what to take off which lines of the title, in each line's price basis, and why. */
+export const titleReductionSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'indiquez le motif de la réduction').max(500).describe('Motif de la réduction, repris sur le document'),
+    lines: z
+      .array(
+        z
+          .object({
+            position: z.number().int().min(0).describe('Rang de la ligne dans le titre (à partir de 0)'),
+            amount: z.string().trim().regex(/^\d{1,13}([.,]\d{1,2})?$/, 'montant en euros, au plus deux décimales').describe('Montant retiré, HT ou TTC comme le prix de la ligne'),
+          })
+          .strict(),
+      )
+      .min(1, 'indiquez au moins une ligne à réduire')
+      .max(200),
+  })
+  .strict();

@@ -105,6 +105,29 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect([again.statusCode, again.json().message]).toEqual([409, `Le titre n° ${h1.number} a déjà été réduit ou annulé (n° T2026-00003)`]);
     });
 
+    it('reduces part of a partly paid title by a new numbered document, never beyond what is still owed', async () => {
+      const [h2] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', finance)).json().filter((t: { periodFrom: string; kind: string }) => t.periodFrom === '2025-07-01' && t.kind === 'title');
+      const body = { reason: '10 boîtes fermées en juillet', lines: [{ position: 0, amount: '100,00' }] };
+      expect((await inject('POST', `/api/v1/titles/${h2.id}/reduction`, lensCli, body)).statusCode).toBe(403);
+      const reduced = await inject('POST', `/api/v1/titles/${h2.id}/reduction`, finance, body);
+      expect(reduced.statusCode, reduced.body).toBe(200);
+      // 100,00 € off the mailboxes, with the title's VAT treatment (services between the EPCI and its communes: none).
+      expect(reduced.json()).toMatchObject({ kind: 'reduction', number: 'T2026-00004', refersTo: h2.id, amountExcl: '100.00', vat: '0.00', amountIncl: '100.00' });
+      expect(reduced.json().lines[0]).toMatchObject({ label: expect.stringMatching(/^Réduction — /), amount: '100.00', sources: [{ kind: 'title_line', titleId: h2.id, number: h2.number, position: 0 }] });
+      expect(reduced.json().lines.at(-1)).toMatchObject({ label: 'Motif : 10 boîtes fermées en juillet' });
+      const original = (await inject('GET', `/api/v1/titles/${h2.id}`, lensCli)).json();
+      // 20 460,00 − 10 000,00 paid − 100,00 reduced.
+      expect(original).toMatchObject({ amountIncl: '20460.00', status: 'partly_paid', outstanding: '10360.00', reductions: [expect.objectContaining({ number: 'T2026-00004', amountIncl: '100.00' })] });
+      expect(original.lines.map((l: { amount: string }) => l.amount)).toEqual(['7020.00', '13440.00']);
+      const over = await inject('POST', `/api/v1/titles/${h2.id}/reduction`, finance, { reason: 'trop', lines: [{ position: 1, amount: '10400' }] });
+      expect([over.statusCode, over.json().issues]).toEqual([422, [{ path: 'lines', message: 'la réduction (10\u202f400,00\u00a0€ TTC) dépasse ce qui reste dû sur le titre (10\u202f360,00\u00a0€) : ce qui a été payé se reverse par mandat' }]]);
+      const belowZero = await inject('POST', `/api/v1/titles/${h2.id}/reduction`, finance, { reason: 'trop', lines: [{ position: 0, amount: '7000' }] });
+      expect(belowZero.json().issues).toEqual([{ path: 'lines.0.amount', message: expect.stringContaining('ne peut être réduite que de 6\u202f920,00\u00a0€ au plus') }]);
+      const wrong = await inject('POST', `/api/v1/titles/${h2.id}/reduction`, finance, { reason: 'x', lines: [{ position: 9, amount: '1' }] });
+      expect(wrong.json().issues).toEqual([{ path: 'lines.0.position', message: `le titre n° ${h2.number} n'a pas de ligne 10` }]);
+      expect((await inject('POST', `/api/v1/titles/${reduced.json().id}/reduction`, finance, body)).json().message).toContain("n'est pas un titre de recette");
+    });
+
     it('gives the title as PDF to its member, and the run as CSV and XLSX to the provider', async () => {
       const [title] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json();
       const pdf = await inject('GET', `/api/v1/titles/${title.id}/document`, lensCli);

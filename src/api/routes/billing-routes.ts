@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, pesSettingsSchema, previewQuerySchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { issueResultSchema, paymentInputSchema, pesSettingsSchema, previewQuerySchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleReductionSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
-import { cancelTitle } from '../../services/billing/title-cancellation.ts';
+import { cancelTitle, reduceTitle } from '../../services/billing/title-corrections.ts';
 import { exportRunPes, getPesSettings, putPesSettings } from '../../services/billing/pes-export.ts';
 import { previewRun } from '../../services/billing/run-preview.ts';
 import { getTitle, listRuns, listTitles, recordPayment, runExport, titleDocument } from '../../services/billing/titles.ts';
@@ -108,6 +108,15 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
       onRequest: authenticated,
     },
     async (request) => cancelTitle(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/titles/:id/reduction',
+    {
+      schema: { tags, summary: 'Réduire une partie d’un titre par un nouveau document numéroté qui s’y réfère (le titre ne change pas)', params: idParamsSchema, body: titleReductionSchema, response: { 200: titleDetailSchema, ...errors } },
+      onRequest: authenticated,
+    },
+    async (request) => reduceTitle(deps, principalOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -30,7 +30,9 @@ export type BillSource =
   | { kind: 'time_entry'; id: string; workedOn: string; minutes: number }
   | { kind: 'operator_invoice_line'; invoiceId: string; position: number; amountCents: number }
   | { kind: 'forecast'; line: string; quarter: number; amountCents: number }
-  | { kind: 'penalty'; id: string; receivedOn: string; amountCents: number };
+  | { kind: 'penalty'; id: string; receivedOn: string; amountCents: number }
+  /** The line of an issued title that a reduction takes something off. */
+  | { kind: 'title_line'; titleId: string; number: string; position: number };
 
 export function billLine(input: Omit<BillLine, 'amount'>): BillLine {
   return { ...input, amount: multiplyRounded(input.unitPrice, input.quantity.numerator, input.quantity.denominator) };
