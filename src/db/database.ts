@@ -22,6 +22,8 @@ export interface Tx {
   db: Db;
   /** Runs `COPY table (columns) FROM STDIN` with CSV text. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Runs `COPY table (columns) FROM STDIN` in PostgreSQL's text format (`toCopyText`): no quoting, less to parse for long values. */
+  copyText(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
 export interface Database {
@@ -34,9 +36,9 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
+function copyStatement(table: string, columns: readonly string[], source: string, format: 'csv' | 'text' = 'csv'): string {
   const quoted = columns.map((c) => `"${c}"`).join(', ');
-  return `COPY "${table}" (${quoted}) FROM ${source} WITH (FORMAT csv)`;
+  return `COPY "${table}" (${quoted}) FROM ${source} WITH (FORMAT ${format})`;
 }
 
 export function wrapPglite(client: PGlite): Database {
@@ -51,6 +53,9 @@ export function wrapPglite(client: PGlite): Database {
           db: txDb,
           async copyCsv(table, columns, csv) {
             await ptx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+          },
+          async copyText(table, columns, text) {
+            await ptx.query(copyStatement(table, columns, "'/dev/blob'", 'text'), [], { blob: new Blob([text]) });
           },
         });
       });
@@ -88,6 +93,10 @@ export function openPostgres(url: string, poolSize = 10): Database {
           async copyCsv(table, columns, csv) {
             const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
             await pipeline(Readable.from([csv]), stream);
+          },
+          async copyText(table, columns, text) {
+            const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN', 'text')));
+            await pipeline(Readable.from([text]), stream);
           },
         });
         await client.query('COMMIT');

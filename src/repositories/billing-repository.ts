@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { toCopyCsv } from '../db/csv.ts';
+import { toCopyText } from '../db/csv.ts';
 import { rowsOf, type Db, type Tx } from '../db/database.ts';
 import { billingRuns, organisations, receivableTitleContents, receivableTitles, titlePayments } from '../db/schema/index.ts';
 import { providerMemberVisibleTo } from '../db/scope.ts';
@@ -71,19 +71,20 @@ const CONTENT_COLUMNS = ['title_id', 'lines'] as const;
 const COPY_ROWS = 2_000;
 
 /**
- * Writes documents by COPY (one statement per 2,000 titles instead of one per row): first the titles, then
- * their contents, which refer to them. A run calls it once per chunk of members, so memory stays bounded.
+ * Writes documents by COPY (one statement per 2,000 titles instead of one per row) in the text format, which
+ * leaves the contents' JSON as it is where CSV would double its quotes (half the load time on PGlite): first the
+ * titles, then their contents, which refer to them. A run calls it once per chunk of members, so memory stays bounded.
  */
 export async function insertTitles(tx: Tx, titles: readonly (typeof receivableTitles.$inferInsert)[], contents: readonly TitleContent[]): Promise<void> {
   for (let i = 0; i < titles.length; i += COPY_ROWS) {
     const rows: (string | number | null | undefined)[][] = [];
     for (const t of titles.slice(i, i + COPY_ROWS)) rows.push([t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]);
-    await tx.copyCsv('receivable_title', TITLE_COLUMNS, toCopyCsv(rows));
+    await tx.copyText('receivable_title', TITLE_COLUMNS, toCopyText(rows));
   }
   for (let i = 0; i < contents.length; i += COPY_ROWS) {
     const rows: string[][] = [];
     for (const c of contents.slice(i, i + COPY_ROWS)) rows.push([c.titleId, c.lines]);
-    await tx.copyCsv('receivable_title_content', CONTENT_COLUMNS, toCopyCsv(rows));
+    await tx.copyText('receivable_title_content', CONTENT_COLUMNS, toCopyText(rows));
   }
 }
 
