@@ -17,7 +17,16 @@ await db.execute(sql`SELECT 1`);
 global.gc?.();
 const opened = process.memoryUsage().rss;
 let peak = opened;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+let peakHeap = 0;
+let peakBuffers = 0;
+// Sampled at every phase change too: PGlite runs in this thread and can starve the timer for seconds.
+const sample = () => {
+  const usage = process.memoryUsage();
+  peak = Math.max(peak, usage.rss);
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+  peakBuffers = Math.max(peakBuffers, usage.arrayBuffers);
+};
+const sampler = setInterval(sample, 50);
 // Time spent per phase, summed over the chunks: reading the facts, computing the bills, writing the titles.
 const spent: Record<string, number> = { facts: 0, compute: 0, write: 0 };
 let phase = 'facts';
@@ -25,6 +34,7 @@ let since = performance.now();
 let firstWrite = 0;
 let started = performance.now();
 const issued = await issueRun(deps, SYSTEM_PRINCIPAL, agreementId, { kind: 'regular', year: 2025, index: 1 }, (next) => {
+  sample();
   const now = performance.now();
   spent[phase] = (spent[phase] ?? 0) + now - since;
   if (next === 'write' && !firstWrite) firstWrite = now - started;
@@ -52,6 +62,8 @@ console.log(
     againMs,
     againCreated: again.created,
     openedMiB: Math.round(opened / 2 ** 20),
+    peakHeapMiB: Math.round(peakHeap / 2 ** 20),
+    peakArrayBuffersMiB: Math.round(peakBuffers / 2 ** 20),
     peakMiB: Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
   }),
 );
