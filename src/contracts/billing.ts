@@ -176,3 +176,22 @@ export const titleReductionSchema = z
       .max(200),
   })
   .strict();
+
+/** A member's fiscal year of bills, per provider: lines net of reductions, documents, payments and what remains. */
+export const annualSummarySchema = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  providers: z.array(
+    z.object({
+      providerId: z.uuid(),
+      providerName: z.string(),
+      lines: z.array(z.object({ line: z.string(), label: z.string(), amountExcl: euros, vat: euros, amountIncl: euros })).describe('Par ligne de service, net des réductions et annulations'),
+      documents: z.array(titleSchema),
+      totals: z.object({ billed: euros, reduced: euros, net: euros, paid: euros, outstanding: euros, paidBack: euros.describe('Reversé à l’adhérent par mandat') }),
+    }),
+  ),
+});
+
+export const annualSummaryQuerySchema = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100) }).strict();
+export const annualSummaryDocumentQuerySchema = annualSummaryQuerySchema.extend({ format: z.enum(['pdf', 'xlsx']).default('pdf') }).strict();

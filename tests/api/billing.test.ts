@@ -128,6 +128,26 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect((await inject('POST', `/api/v1/titles/${reduced.json().id}/reduction`, finance, body)).json().message).toContain("n'est pas un titre de recette");
     });
 
+    it('sums Lens’s year for its finance staff: lines net of the cancellation and the reduction, paid and remaining', async () => {
+      const lens = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json()[0].organisationId as string;
+      const response = await inject('GET', `/api/v1/organisations/${lens}/billing-summary?fiscalYear=2026`, lensCli);
+      expect(response.statusCode, response.body).toBe(200);
+      const [call] = response.json().providers;
+      const cents = (euros: string) => Math.round(Number(euros) * 100);
+      expect(call.documents.map((d: { number: string }) => d.number)).toEqual(['T2026-00001', 'T2026-00002', 'T2026-00003', 'T2026-00004']);
+      // H1 2025 cancelled whole (T2026-00003), 100,00 € taken off H2 (T2026-00004): what is left is H2 less the reduction.
+      expect(call.totals).toMatchObject({ net: '20360.00', paid: '10000.00', outstanding: '10360.00', paidBack: '0.00' });
+      expect(cents(call.totals.billed) - cents(call.totals.reduced)).toBe(cents(call.totals.net));
+      expect(call.lines.reduce((sum: number, l: { amountIncl: string }) => sum + cents(l.amountIncl), 0)).toBe(cents(call.totals.net));
+      expect(call.lines.map((l: { amountIncl: string }) => l.amountIncl)).toEqual(['13440.00', '6920.00']);
+      expect((await inject('GET', `/api/v1/organisations/${lens}/billing-summary?fiscalYear=2026`, coquelicotCli)).statusCode).toBe(404);
+      const pdf = await inject('GET', `/api/v1/organisations/${lens}/billing-summary/document?fiscalYear=2026`, lensCli);
+      expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+      const xlsx = await inject('GET', `/api/v1/organisations/${lens}/billing-summary/document?fiscalYear=2026&format=xlsx`, finance);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      expect((await inject('GET', `/api/v1/organisations/${lens}/billing-summary?fiscalYear=2024`, lensCli)).json().providers).toEqual([]);
+    });
+
     it('gives the title as PDF to its member, and the run as CSV and XLSX to the provider', async () => {
       const [title] = (await inject('GET', '/api/v1/titles?fiscalYear=2026', lensCli)).json();
       const pdf = await inject('GET', `/api/v1/titles/${title.id}/document`, lensCli);

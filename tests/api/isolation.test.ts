@@ -227,6 +227,8 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/titles', probe: () => ({ method: 'GET', url: '/api/v1/titles' }) },
   { route: 'GET /api/v1/titles/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}` }) },
   { route: 'POST /api/v1/titles/{id}/cancellation', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/cancellation`, payload: { reason: 'intrusion' } }) },
+  { route: 'GET /api/v1/organisations/{id}/billing-summary', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/billing-summary?fiscalYear=2026` }) },
+  { route: 'GET /api/v1/organisations/{id}/billing-summary/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/billing-summary/document?fiscalYear=2026&format=xlsx` }) },
   { route: 'POST /api/v1/titles/{id}/reduction', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/reduction`, payload: { reason: 'intrusion', lines: [{ position: 0, amount: '1.00' }] } }) },
   { route: 'POST /api/v1/titles/{id}/payments', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/payments`, payload: { paidOn: '2026-03-15', amount: '1,00' } }) },
   { route: 'GET /api/v1/organisations/{id}/consumption', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/consumption?year=2025` }) },

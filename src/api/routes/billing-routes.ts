@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
-import { issueResultSchema, paymentInputSchema, pesSettingsSchema, previewQuerySchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleReductionSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
+import { annualSummaryDocumentQuerySchema, annualSummaryQuerySchema, annualSummarySchema, issueResultSchema, paymentInputSchema, pesSettingsSchema, previewQuerySchema, runPreviewSchema, runQuerySchema, runRequestSchema, runSchema, titleCancellationSchema, titleDetailSchema, titleReductionSchema, titleQuerySchema, titleSchema } from '../../contracts/billing.ts';
 import type { Deps } from '../../services/context.ts';
 import { issueRun } from '../../services/billing/run-issue.ts';
 import { cancelTitle, reduceTitle } from '../../services/billing/title-corrections.ts';
@@ -8,6 +8,8 @@ import { exportRunPes, getPesSettings, putPesSettings } from '../../services/bil
 import { previewRun } from '../../services/billing/run-preview.ts';
 import { getTitle, listRuns, listTitles, recordPayment, runExport, titleDocument } from '../../services/billing/titles.ts';
 import { sendDocument } from '../send-document.ts';
+import { memberAnnualSummary } from '../../services/billing/annual-summary.ts';
+import { annualSummaryPdf, annualSummaryXlsx } from '../../services/billing/annual-summary-documents.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -60,6 +62,30 @@ export function billingRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/titles/:id/document',
     { schema: { tags, summary: 'Le titre en PDF, chaque ligne expliquée', params: idParamsSchema }, onRequest: authenticated },
     async (request, reply) => sendDocument(reply, await titleDocument(deps, principalOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/organisations/:id/billing-summary',
+    {
+      schema: { tags, summary: 'Récapitulatif annuel d’un adhérent : prestations nettes des réductions, titres, paiements et reste à payer, par fournisseur', params: idParamsSchema, querystring: annualSummaryQuerySchema, response: { 200: annualSummarySchema, ...errors } },
+      onRequest: authenticated,
+    },
+    async (request) => memberAnnualSummary(deps, principalOf(request), request.params.id, request.query.fiscalYear),
+  );
+
+  app.get(
+    '/api/v1/organisations/:id/billing-summary/document',
+    { schema: { tags, summary: 'Le récapitulatif annuel en PDF ou XLSX', params: idParamsSchema, querystring: annualSummaryDocumentQuerySchema }, onRequest: authenticated },
+    async (request, reply) => {
+      const summary = await memberAnnualSummary(deps, principalOf(request), request.params.id, request.query.fiscalYear);
+      const name = `recapitulatif-${summary.fiscalYear}-${summary.organisationId.slice(0, 8)}`;
+      return sendDocument(
+        reply,
+        request.query.format === 'pdf'
+          ? { fileName: `${name}.pdf`, contentType: 'application/pdf', content: await annualSummaryPdf(summary) }
+          : { fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await annualSummaryXlsx(summary) },
+      );
+    },
   );
 
   app.get(
