@@ -22,23 +22,15 @@ export function RunStatus({ preview, blockersId }: { preview: RunPreview; blocke
       </Alert>
     );
   }
-  if (preview.blockers.length) {
-    return (
-      <Alert tone="warning" id={blockersId} title="Émission impossible pour l’instant">
-        <ul>
-          {preview.blockers.map((b) => (
-            <li key={b}>{frenchText(b)}</li>
-          ))}
-        </ul>
-      </Alert>
-    );
-  }
-  if (!preview.warnings.length) return null;
+  // Blockers stop the run; warnings (a title issued after its window) are to be known before issuing.
+  const blocked = preview.blockers.length > 0;
+  const reasons = blocked ? preview.blockers : preview.warnings;
+  if (!reasons.length) return null;
   return (
-    <Alert tone="info" id={blockersId} title="À savoir avant d’émettre">
+    <Alert tone={blocked ? 'warning' : 'info'} id={blockersId} title={blocked ? 'Émission impossible pour l’instant' : 'À savoir avant d’émettre'}>
       <ul>
-        {preview.warnings.map((w) => (
-          <li key={w}>{frenchText(w)}</li>
+        {reasons.map((r) => (
+          <li key={r}>{frenchText(r)}</li>
         ))}
       </ul>
     </Alert>
