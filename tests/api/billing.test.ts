@@ -50,6 +50,17 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
       expect((await inject('GET', '/api/v1/titles', finance)).json()).toEqual([]);
     });
 
+    it('bills the base from the request’s date until the services open (seed 004 art. 10.1.3)', async () => {
+      // Lens's request sets 1 January 2025 for the base; its services opened on 1 March, measured from then on.
+      const [member] = (await inject('GET', `${lens()}/preview?year=2025&index=1`, finance)).json().members;
+      const before = member.lines.find((l: { label: string }) => l.label.endsWith("avant l'ouverture des services"));
+      expect(before).toMatchObject({ quantityText: '320 poste de travail × 2 mois', unitPrice: '7.00', amount: '4480.00' });
+      expect(before.basis).toContain("socle facturé dès le 01/01/2025 selon la demande d'ouverture");
+      expect(before.basis).toContain('janvier–février 2025');
+      const measured = member.lines.find((l: { label: string; basis: string }) => l.basis.startsWith('relevés mensuels') && l.label.includes('socle'));
+      expect(measured.basis).toContain('mars–juin 2025');
+    });
+
     it('refuses a period not ended yet, and the wrong rhythm', async () => {
       const early = await inject('POST', `${lens()}/issue`, finance, { year: 2026, index: 1 });
       expect(early.statusCode).toBe(409);

@@ -5,6 +5,7 @@ import { monthsOf, type Period } from '../consumption/periods.ts';
 import type { Cents } from '../money.ts';
 import type { BillLine } from './bill-line.ts';
 import { flatCharges, type FlatPrice, type SubscribedLine } from './flat-charges.ts';
+import { baseBeforeOpening } from './base-before-opening.ts';
 import { actualLines, penaltyOrderLines, provisionalLines, type InvoiceLineFact } from './pass-through.ts';
 import type { BillingPolicy } from './policy.ts';
 import { snapshotCharges, type SharedCharge, type SnapshotSeries, type UnitPrice } from './snapshot-charges.ts';
@@ -29,6 +30,8 @@ export interface Pricing {
 export interface MemberFacts {
   snapshots: readonly SnapshotSeries[];
   subscriptions: readonly SubscribedLine[];
+  /** Base lines requested with a billing date before their opening (seed 004 art. 10.1.3), until services open. */
+  baseRequests: readonly SubscribedLine[];
   timeEntries: readonly TimeFact[];
   invoiceLines: readonly InvoiceLineFact[];
   forecasts: readonly { line: string; quarter: number; amountCents: number }[];
@@ -139,6 +142,9 @@ export function memberBill(policy: BillingPolicy, kind: RunKind, period: Period,
         unitLabel: pricing.unitLabel,
       }),
     );
+    if (policy.continuousBasis === 'monthly_snapshots' && facts.baseRequests.length) {
+      add(baseBeforeOpening({ year: period.year, months, requested: facts.baseRequests, snapshots: facts.snapshots, sharedCharges: pricing.sharedCharges, partialMonthCounts: policy.partialMonthCounts, priceOf: (l, o, on) => monthlyPrice(pricing, l, o, on), labelOf: pricing.labelOf, unitLabel: pricing.unitLabel }));
+    }
   }
   if (policy.oneOffBasis === 'time_spent') add(timeCharges(facts.timeEntries, (l, on) => hourlyPrice(pricing, l, on), label));
   else {

@@ -51,7 +51,7 @@ export async function loadPricing(db: Db, providerId: string): Promise<Pricing> 
   };
 }
 
-const emptyFacts = (): { -readonly [K in keyof MemberFacts]: MemberFacts[K] extends readonly (infer T)[] ? T[] : never } => ({ snapshots: [], subscriptions: [], timeEntries: [], invoiceLines: [], forecasts: [], penalties: [] });
+const emptyFacts = (): { -readonly [K in keyof MemberFacts]: MemberFacts[K] extends readonly (infer T)[] ? T[] : never } => ({ snapshots: [], subscriptions: [], baseRequests: [], timeEntries: [], invoiceLines: [], forecasts: [], penalties: [] });
 
 /**
  * Every member's facts for a period, read in a few set-based queries for all members at once (a national run
@@ -83,6 +83,22 @@ export async function loadMemberFacts(db: Db, providerId: string, members: reado
   for (const l of lines) {
     if (l.withdrawnOn && l.withdrawnOn <= period.from) continue;
     facts.get(l.organisationId)?.subscriptions.push(...volumeSegments(l, changes.filter((c) => c.lineId === l.id)));
+  }
+
+  // Seed 004 art. 10.1.3: a request may set the date from which the membership base is billed, before opening;
+  // until the request's first line opens (then snapshots measure it), or the line is withdrawn.
+  const baseRows = rowsOf<{ id: string; organisation_id: string; line: string; options_key: string; quantity: number; base_billable_from: string; first_opening: string | null; withdrawn_on: string | null }>(
+    await db.execute(sql`SELECT l.id::text, l.organisation_id::text, l.line, l.options_key, l.quantity, r.base_billable_from::text,
+        (SELECT min(o.opened_on) FROM subscription_line o WHERE o.request_id = r.id)::text AS first_opening, l.withdrawn_on::text
+      FROM subscription_line l JOIN subscription_request r ON r.id = l.request_id
+      WHERE r.provider_id = ${providerId}::uuid AND r.base_billable_from IS NOT NULL AND r.base_billable_from <= ${period.to}::date
+        AND l.organisation_id = ANY(${memberList}) AND l.status IN ('accepted', 'opened', 'withdrawn')`),
+  );
+  for (const b of baseRows) {
+    const ends = [b.first_opening, b.withdrawn_on].filter((d): d is string => d !== null).sort();
+    const before = (ends[0] ?? null) as CivilDate | null;
+    if (before !== null && before <= b.base_billable_from) continue;
+    facts.get(b.organisation_id)?.baseRequests.push({ lineId: b.id, line: b.line, optionsKey: b.options_key, quantity: Number(b.quantity), billableFrom: b.base_billable_from as CivilDate, billableBefore: before });
   }
 
   const times = await db
