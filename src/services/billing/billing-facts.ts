@@ -80,7 +80,10 @@ export async function loadMemberFacts(db: Db, providerId: string, members: reado
     .from(subscriptionLines)
     .where(and(eq(subscriptionLines.providerId, providerId), isNotNull(subscriptionLines.openedOn), sql`${subscriptionLines.organisationId} = ANY(${memberList})`, lte(subscriptionLines.openedOn, period.to)));
   const changes = lines.length ? await db.select().from(subscriptionQuantities).where(inArray(subscriptionQuantities.lineId, lines.map((l) => l.id))) : [];
-  for (const l of lines) {
+  const exits = await exitDates(db, providerId, memberList, period.to);
+  for (const row of lines) {
+    const exitOn = exits.get(row.id);
+    const l = exitOn && (!row.withdrawnOn || exitOn < row.withdrawnOn) ? { ...row, withdrawnOn: exitOn } : row;
     if (l.withdrawnOn && l.withdrawnOn <= period.from) continue;
     facts.get(l.organisationId)?.subscriptions.push(...volumeSegments(l, changes.filter((c) => c.lineId === l.id)));
   }
@@ -95,7 +98,7 @@ export async function loadMemberFacts(db: Db, providerId: string, members: reado
         AND l.organisation_id = ANY(${memberList}) AND l.status IN ('accepted', 'opened', 'withdrawn')`),
   );
   for (const b of baseRows) {
-    const ends = [b.first_opening, b.withdrawn_on].filter((d): d is string => d !== null).sort();
+    const ends = [b.first_opening, b.withdrawn_on, exits.get(b.id) ?? null].filter((d): d is string => d !== null).sort();
     const before = (ends[0] ?? null) as CivilDate | null;
     if (before !== null && before <= b.base_billable_from) continue;
     facts.get(b.organisation_id)?.baseRequests.push({ lineId: b.id, line: b.line, optionsKey: b.options_key, quantity: Number(b.quantity), billableFrom: b.base_billable_from as CivilDate, billableBefore: before });
@@ -125,6 +128,25 @@ export async function loadMemberFacts(db: Db, providerId: string, members: reado
     .where(and(eq(operatorPenalties.providerId, providerId), gte(operatorPenalties.receivedOn, period.from), lte(operatorPenalties.receivedOn, period.to), sql`${operatorPenalties.organisationId} = ANY(${memberList})`));
   for (const p of penalties) facts.get(p.organisationId)?.penalties.push({ id: p.id, operator: p.operator, receivedOn: p.receivedOn, amountCents: p.amountCents, reason: p.reason });
   return facts;
+}
+
+/**
+ * When a member's exit ends its lines (seed 004 art. 13, seed 003 art. 7: a notice of exit takes effect on a date
+ * the agreement's rules computed): the earliest exit of the request's agreement that covers the line — a full
+ * exit, or a partial one naming the line's category. A line is no longer billable from that date.
+ */
+async function exitDates(db: Db, providerId: string, memberList: ReturnType<typeof sql>, until: CivilDate): Promise<Map<string, string>> {
+  const rows = rowsOf<{ id: string; exit_on: string }>(
+    await db.execute(sql`SELECT l.id::text AS id, min(e.effective_on)::text AS exit_on
+      FROM subscription_line l
+      JOIN subscription_request r ON r.id = l.request_id
+      JOIN exit_request e ON e.agreement_id = r.agreement_id AND e.organisation_id = l.organisation_id
+      LEFT JOIN service_line s ON s.provider_id = l.provider_id AND s.code = l.line
+      WHERE l.provider_id = ${providerId}::uuid AND l.organisation_id = ANY(${memberList}) AND e.effective_on <= ${until}::date
+        AND (e.scope = 'full' OR s.category_code = ANY(e.categories))
+      GROUP BY l.id`),
+  );
+  return new Map(rows.map((r) => [r.id, r.exit_on]));
 }
 
 /** A subscribed line cut where its volume changed (seed 004 art. 10: volumes adjusted over time). */
