@@ -4,9 +4,10 @@ import { COMMITTEE_KINDS, compositionIssues, nextMeetingDue, rhythmText, type Co
 import type { DecisionKind } from '../../domain/governance/meetings.ts';
 import { parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import type { Db } from '../../db/database.ts';
-import { findAgreementRow, partiesOf } from '../../repositories/agreement-repository.ts';
+import type { CalendarEntry } from '../../contracts/agreements.ts';
+import { findAgreementRow, listAgreementRows, partiesOf } from '../../repositories/agreement-repository.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
-import { findCommitteeByCode, insertCommittee, providerParties, listCommitteeRows, updateCommittee, type CommitteeRow, type CommitteeValues } from '../../repositories/governance-repository.ts';
+import { findCommitteeByCode, insertCommittee, listMeetingRows, providerParties, listCommitteeRows, updateCommittee, type CommitteeRow, type CommitteeValues } from '../../repositories/governance-repository.ts';
 import { organisationNames } from '../../repositories/membership-repository.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { require, type Deps, type Principal } from '../context.ts';
@@ -118,4 +119,27 @@ export async function changeCommittee(deps: Deps, principal: Principal, id: stri
   const [row] = await listCommitteeRows(deps.database.db, principal.scope, { id });
   if (!row) throw new NotFoundError('Comité');
   return saveCommittee(deps, principal, row.providerId, input, id);
+}
+
+/**
+ * A provider's committee meetings in the agreements' calendar (seed 004 art. 4, seed 001 art. 6.3): the meetings
+ * planned, and for a committee with none planned, the date its rhythm makes the next one due. Staff only.
+ */
+export async function committeeCalendar(db: Db, principal: Principal, from: CivilDate, to: CivilDate, today: CivilDate, providerId?: string): Promise<CalendarEntry[]> {
+  if (principal.scope.kind === 'member') return [];
+  const rows = (await listCommitteeRows(db, principal.scope, { providerId })).filter((r) => r.agreementId);
+  if (!rows.length) return [];
+  const agreements = new Map((await listAgreementRows(db, principal.scope, { providerId })).map((a) => [a.id, a]));
+  const meetings = await listMeetingRows(db, principal.scope, { providerId, from, to });
+  const entries: CalendarEntry[] = [];
+  for (const row of rows) {
+    const agreement = agreements.get(row.agreementId!);
+    if (!agreement) continue;
+    const base = { until: null, kind: 'meeting', party: null, agreementId: agreement.id, agreementCode: agreement.code, agreementTitle: agreement.title, providerName: row.providerName };
+    const planned = meetings.filter((m) => m.committeeId === row.id && m.status !== 'cancelled');
+    for (const m of planned) entries.push({ ...base, date: m.heldOn ?? m.scheduledOn, label: `${row.name} (${m.status === 'planned' ? 'réunion prévue' : 'réunion tenue'})` });
+    const due = row.nextPlannedOn ? null : nextMeetingDue(row.rhythm as Rhythm, today, row.lastHeldOn ? parseCivilDate(row.lastHeldOn) : null);
+    if (due && due >= from && due <= to) entries.push({ ...base, date: due, label: `${row.name} : prochaine réunion à programmer (${rhythmText(row.rhythm as Rhythm).toLowerCase()})` });
+  }
+  return entries;
 }
