@@ -226,3 +226,45 @@ export const needQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(NEED_STATUS_VALUES).optional(),
 });
+
+const reportTextsSchema = z
+  .object({
+    introduction: z.string().max(20_000),
+    services: z.string().max(20_000),
+    finances: z.string().max(20_000),
+    incidents: z.string().max(20_000),
+    proposals: z.string().max(20_000),
+    opinion: z.string().max(20_000),
+  })
+  .strict();
+
+export const annualReportParamsSchema = z.object({ id: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) });
+export const annualReportInputSchema = z.object({ texts: reportTextsSchema, expectedUpdatedAt: z.string().optional().describe('Absent à la création du projet') }).strict();
+export const annualReportFinalSchema = z.object({ expectedUpdatedAt: z.string() }).strict();
+
+export const annualReportSchema = z.object({
+  agreementId: z.uuid(),
+  agreementTitle: z.string(),
+  providerName: z.string(),
+  year: z.number().int(),
+  status: z.enum(['none', 'draft', 'final']).describe('none : aucun projet enregistré, les textes proposés sont ceux d’un nouveau projet'),
+  texts: reportTextsSchema,
+  figures: z.object({
+    services: z.array(z.object({ organisationName: z.string(), lineName: z.string(), quantity: z.number().int(), openedOn: z.string(), withdrawnOn: z.string().nullable() })),
+    units: z.array(z.object({ lineName: z.string(), quantity: z.number().int() })),
+    billed: z.string(),
+    reduced: z.string(),
+    netBilled: z.string(),
+    collected: z.string(),
+    outstanding: z.string(),
+    paymentOrders: z.string(),
+    costs: z.array(z.object({ lineName: z.string(), charges: z.string(), forecastUnits: z.number().int() })),
+    costsTotal: z.string(),
+    meetings: z.array(z.object({ committeeName: z.string(), heldOn: z.string(), decisions: z.array(z.string()) })),
+  }),
+  finalisedOn: z.string().nullable(),
+  finalisedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  canEdit: z.boolean(),
+});
+export type AnnualReportView = z.infer<typeof annualReportSchema>;

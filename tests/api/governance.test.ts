@@ -1,3 +1,4 @@
+import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -144,4 +145,53 @@ describe.each(ENGINES)('committees, meetings and needs (%s)', (engine) => {
     expect((await call('POST', `/api/v1/needs/${acquisition.id}/events`, staff, { kind: 'advise', favourable: true, text: 'Modèle conforme au socle' })).json().status).toBe('advised');
     expect((await call('POST', `/api/v1/needs/${acquisition.id}/events`, staff, { kind: 'validate' })).json()).toMatchObject({ status: 'validated', advice: { favourable: true } });
   });
+
+  it('generates seed 001’s annual report for the past year: figures from the year, texts edited, then final', async () => {
+    const admin = await w.login('admin@demo.mutualis.fr');
+    const agreements = (await call('GET', '/api/v1/agreements', admin)).json() as { id: string; code: string }[];
+    const id = agreements.find((a) => a.code === 'mise-a-disposition-fibre-numerique-59-62-2021')!.id;
+    const url = `/api/v1/agreements/${id}/annual-reports/2025`;
+    let report = (await call('GET', url, admin)).json();
+    expect(report).toMatchObject({ status: 'none', canEdit: true, year: 2025 });
+    expect(report.texts.introduction).toMatch(/pour l'année 2025/);
+    // Seed 001 art. 6.3: the steering committee's meeting of the year and its decision.
+    expect(report.figures.meetings).toEqual([{ committeeName: 'Comité de pilotage de la convention', heldOn: '2025-06-17', decisions: ["Avis favorable sur l'exécution de la convention"] }]);
+
+    const texts = { ...report.texts, incidents: 'Une coupure du lien de collecte le 3 mars 2025, rétablie en 4 heures.', opinion: 'Avis favorable.' };
+    report = (await call('PUT', url, admin, { texts })).json();
+    expect(report).toMatchObject({ status: 'draft', texts: { opinion: 'Avis favorable.' } });
+    // A draft is not shown to others while a second save must name the version it read.
+    expect((await call('PUT', url, admin, { texts })).statusCode).toBe(409);
+
+    const docx = await call('GET', `${url}/document?format=docx`, admin);
+    expect(docx.statusCode, docx.body).toBe(200);
+    const xml = new PizZip(docx.rawPayload).file('word/document.xml')!.asText();
+    expect(xml).toContain('Rapport annuel 2025');
+    expect(xml).toContain('Une coupure du lien de collecte');
+    expect(xml).toContain('projet de rapport');
+    expect(xml).toContain('Comité de pilotage de la convention du 17 juin 2025');
+    const pdf = await call('GET', `${url}/document?format=pdf`, admin);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    expect((await call('POST', `/api/v1/agreements/${id}/annual-reports/2026/final`, admin, { expectedUpdatedAt: report.updatedAt })).statusCode).toBe(422);
+    report = (await call('POST', `${url}/final`, admin, { expectedUpdatedAt: report.updatedAt })).json();
+    expect(report).toMatchObject({ status: 'final', finalisedOn: '2026-03-15', canEdit: false });
+    const rewrite = await call('PUT', url, admin, { texts, expectedUpdatedAt: report.updatedAt });
+    expect(rewrite.statusCode).toBe(422);
+    expect(rewrite.json().issues[0].message).toMatch(/définitif/);
+    const finalDocx = new PizZip((await call('GET', `${url}/document?format=docx`, admin)).rawPayload).file('word/document.xml')!.asText();
+    expect(finalDocx).toContain('rapport définitif du 15 mars 2026');
+  });
+
+  it('counts seed 004’s services and units of the year in Lens’s agreement report', async () => {
+    const agreements = (await call('GET', '/api/v1/agreements', staff)).json() as { id: string; code: string }[];
+    const id = agreements.find((a) => a.code === 'dmsi-lens-2024')!.id;
+    const report = (await call('GET', `/api/v1/agreements/${id}/annual-reports/2025`, staff)).json();
+    // 320 workstations on the base through 2025 (335 only from 1 January 2026); mailboxes 180 + 60 + 12.
+    expect(report.figures.units).toEqual(expect.arrayContaining([expect.objectContaining({ quantity: 320 }), expect.objectContaining({ quantity: 252 })]));
+    expect(report.figures.meetings.map((m: { heldOn: string }) => m.heldOn)).toEqual(['2025-01-15', '2025-07-15']);
+    // Members see a report only once final.
+    expect((await call('GET', `/api/v1/agreements/${id}/annual-reports/2025`, cli)).statusCode).toBe(404);
+  });
 });
+

@@ -326,6 +326,13 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/v1/needs', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/needs?organisationId=${v.organisationId}` }) },
   { route: 'POST /api/v1/needs', probe: (_w, v) => ({ method: 'POST', url: '/api/v1/needs', payload: { providerId: v.providerId, organisationId: v.organisationId, year: 2026, kind: 'need', title: 'Intrus' } }) },
+  { route: 'GET /api/v1/agreements/{id}/annual-reports/{year}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025` }) },
+  {
+    route: 'PUT /api/v1/agreements/{id}/annual-reports/{year}',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2024`, payload: { texts: { introduction: 'INTRUS', services: '', finances: '', incidents: '', proposals: '', opinion: '' } } }),
+  },
+  { route: 'POST /api/v1/agreements/{id}/annual-reports/{year}/final', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/final`, payload: { expectedUpdatedAt: '2026-01-01T00:00:00Z' } }) },
+  { route: 'GET /api/v1/agreements/{id}/annual-reports/{year}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx` }) },
   { route: 'POST /api/v1/needs/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/needs/${v.needId}/events`, payload: { kind: 'decline', reason: 'intrus' } }) },
 ];
 
@@ -617,6 +624,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get('/api/v1/meetings')).body).toContain('SECRET comité');
     expect((await get(`/api/v1/meetings/${v.meetingId}`)).body).toContain('SECRET besoin');
     expect((await get('/api/v1/needs')).body).toContain('SECRET besoin');
+    expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025`)).body).toContain('SECRET convention');
+    expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx`)).statusCode).toBe(200);
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;
     await w.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { email: trouvilleCli, displayName: 'CLI Trouville', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' } });
     const member = await w.login(trouvilleCli, 'un mot de passe assez long');

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { errorSchema, idParamsSchema } from '../../contracts/common.ts';
 import {
+  annualReportFinalSchema,
+  annualReportInputSchema,
+  annualReportParamsSchema,
+  annualReportSchema,
   committeeInputSchema,
   committeeQuerySchema,
   committeeSchema,
@@ -21,7 +25,10 @@ import { changeCommittee, getCommittee, listCommittees, saveCommittee } from '..
 import { recordDecision } from '../../services/governance/decisions.ts';
 import { editMeeting, getMeeting, listMeetings, meetingEvent, scheduleMeeting } from '../../services/governance/meetings.ts';
 import { applyNeedEvent, listNeeds, recordNeed } from '../../services/governance/needs.ts';
+import { annualReportDocument } from '../../services/governance/annual-report-document.ts';
+import { finaliseAnnualReport, getAnnualReport, saveAnnualReport } from '../../services/governance/annual-reports.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
+import { sendDocument } from '../send-document.ts';
 import type { ZodApp } from '../types.ts';
 
 const readErrors = { 403: errorSchema, 404: errorSchema };
@@ -104,5 +111,29 @@ export function governanceRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/needs/:id/events',
     { schema: { tags, summary: 'Transmettre, rendre un avis, valider, refuser, marquer réalisé', params: idParamsSchema, body: needEventInputSchema, response: { 200: needSchema, ...writeErrors } }, onRequest: authenticated },
     async (request) => applyNeedEvent(deps, principalOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/agreements/:id/annual-reports/:year',
+    { schema: { tags, summary: 'Rapport annuel d’une convention : chiffres de l’année et textes (projet ou définitif)', params: annualReportParamsSchema, response: { 200: annualReportSchema, ...readErrors } }, onRequest: authenticated },
+    async (request) => getAnnualReport(deps, principalOf(request), request.params.id, request.params.year),
+  );
+  app.put(
+    '/api/v1/agreements/:id/annual-reports/:year',
+    { schema: { tags, summary: 'Enregistrer les textes du projet de rapport annuel', params: annualReportParamsSchema, body: annualReportInputSchema, response: { 200: annualReportSchema, ...writeErrors } }, onRequest: authenticated },
+    async (request) => saveAnnualReport(deps, principalOf(request), request.params.id, request.params.year, request.body),
+  );
+  app.post(
+    '/api/v1/agreements/:id/annual-reports/:year/final',
+    {
+      schema: { tags, summary: 'Rendre le rapport annuel définitif (chiffres figés, plus aucune modification)', params: annualReportParamsSchema, body: annualReportFinalSchema, response: { 200: annualReportSchema, ...writeErrors } },
+      onRequest: authenticated,
+    },
+    async (request) => finaliseAnnualReport(deps, principalOf(request), request.params.id, request.params.year, request.body.expectedUpdatedAt),
+  );
+  app.get(
+    '/api/v1/agreements/:id/annual-reports/:year/document',
+    { schema: { tags, summary: 'Le rapport annuel en DOCX (modèle Word) ou PDF', params: annualReportParamsSchema, querystring: z.object({ format: z.enum(['docx', 'pdf']).default('pdf') }) }, onRequest: authenticated },
+    async (request, reply) => sendDocument(reply, await annualReportDocument(deps, principalOf(request), request.params.id, request.params.year, request.query.format)),
   );
 }
