@@ -150,6 +150,8 @@ export const agendaEntrySchema = z.object({
   status: z.string().nullable(),
 });
 
+export type AgendaEntry = z.infer<typeof agendaEntrySchema>;
+
 export const meetingSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
