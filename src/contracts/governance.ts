@@ -270,3 +270,33 @@ export const annualReportSchema = z.object({
   canEdit: z.boolean(),
 });
 export type AnnualReportView = z.infer<typeof annualReportSchema>;
+
+const monthly = z.array(z.number()).length(12);
+const monthlyEuros = z.array(z.string()).length(12).describe('Euros par mois, point décimal');
+
+export const kpiQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100), organisationId: z.uuid().optional() });
+export const kpiExportQuerySchema = kpiQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+/** The operational committee's indicators for a provider and a year (seed 004 art. 4: "KPIs"). */
+export const kpiSchema = z.object({
+  providerId: z.uuid(),
+  year: z.number().int(),
+  organisationId: z.uuid().nullable(),
+  members: monthly.describe('Adhérents ayant au moins une ligne ouverte en fin de mois'),
+  units: z.array(z.object({ category: z.string(), categoryName: z.string(), months: monthly })),
+  openings: monthly,
+  openingsPrevious: monthly,
+  billed: monthlyEuros,
+  billedPrevious: monthlyEuros,
+  collected: monthlyEuros,
+  pipeline: z.object({
+    requests: z.number().int(),
+    lines: z.number().int(),
+    averageDays: z.number().int(),
+    oldestDays: z.number().int(),
+    oldest: z.array(z.object({ requestId: z.uuid(), organisationName: z.string(), receivedOn: z.string(), days: z.number().int(), lines: z.array(z.string()) })),
+  }),
+  overdue: z.object({ count: z.number().int(), amount: z.string(), titles: z.array(z.object({ id: z.uuid(), number: z.string(), organisationName: z.string(), dueOn: z.string().nullable(), outstanding: z.string() })) }),
+  deadlines: z.array(z.object({ date: z.string(), label: z.string(), agreementTitle: z.string() })),
+});
+export type KpiView = z.infer<typeof kpiSchema>;

@@ -193,5 +193,20 @@ describe.each(ENGINES)('committees, meetings and needs (%s)', (engine) => {
     // Members see a report only once final.
     expect((await call('GET', `/api/v1/agreements/${id}/annual-reports/2025`, cli)).statusCode).toBe(404);
   });
+
+  it('gives the operational committee its indicators for 2025, exportable as CSV and XLSX', async () => {
+    const kpis = (await call('GET', `/api/v1/providers/${w.ids.call}/kpis?year=2025&organisationId=${w.ids.lens}`, staff)).json();
+    // Seed 004 example: the base opened on 1 March 2025 (320), the mailboxes and hosting after; Lens is the only member.
+    expect(kpis.members.slice(0, 4)).toEqual([0, 0, 1, 1]);
+    expect(kpis.openings[2]).toBe(1);
+    expect(kpis.units.find((u: { months: number[] }) => u.months[2] === 320)).toBeTruthy();
+    expect(kpis.pipeline).toMatchObject({ requests: expect.any(Number), averageDays: expect.any(Number) });
+    const csv = await call('GET', `/api/v1/providers/${w.ids.call}/kpis/export?year=2025&format=csv`, staff);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Adhérents ayant une ligne ouverte (fin de mois);0;0;1');
+    const xlsx = await call('GET', `/api/v1/providers/${w.ids.call}/kpis/export?year=2025&format=xlsx`, staff);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('GET', `/api/v1/providers/${w.ids.call}/kpis?year=2025`, cli)).statusCode).toBe(403);
+  });
 });
 

@@ -333,6 +333,8 @@ const CASES: Case[] = [
   },
   { route: 'POST /api/v1/agreements/{id}/annual-reports/{year}/final', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/final`, payload: { expectedUpdatedAt: '2026-01-01T00:00:00Z' } }) },
   { route: 'GET /api/v1/agreements/{id}/annual-reports/{year}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx` }) },
+  { route: 'GET /api/v1/providers/{id}/kpis', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/kpis?year=2025` }) },
+  { route: 'GET /api/v1/providers/{id}/kpis/export', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/kpis/export?year=2025&format=csv` }) },
   { route: 'POST /api/v1/needs/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/needs/${v.needId}/events`, payload: { kind: 'decline', reason: 'intrus' } }) },
 ];
 
@@ -624,6 +626,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get('/api/v1/meetings')).body).toContain('SECRET comité');
     expect((await get(`/api/v1/meetings/${v.meetingId}`)).body).toContain('SECRET besoin');
     expect((await get('/api/v1/needs')).body).toContain('SECRET besoin');
+    expect((await get(`/api/v1/providers/${v.providerId}/kpis?year=2025`)).body).toContain('SECRET catégorie');
+    expect((await get(`/api/v1/providers/${v.providerId}/kpis/export?year=2025&format=csv`)).body).toContain('SECRET catégorie');
     expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025`)).body).toContain('SECRET convention');
     expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx`)).statusCode).toBe(200);
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;

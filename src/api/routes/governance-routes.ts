@@ -7,6 +7,9 @@ import {
   annualReportSchema,
   committeeInputSchema,
   committeeQuerySchema,
+  kpiExportQuerySchema,
+  kpiQuerySchema,
+  kpiSchema,
   committeeSchema,
   decisionInputSchema,
   meetingEventSchema,
@@ -29,6 +32,8 @@ import { annualReportDocument } from '../../services/governance/annual-report-do
 import { finaliseAnnualReport, getAnnualReport, saveAnnualReport } from '../../services/governance/annual-reports.ts';
 import { authenticated, principalOf } from '../auth-plugin.ts';
 import { sendDocument } from '../send-document.ts';
+import { kpiCsv, kpiXlsx } from '../../services/governance/kpi-export.ts';
+import { providerKpis } from '../../services/governance/kpis.ts';
 import type { ZodApp } from '../types.ts';
 
 const readErrors = { 403: errorSchema, 404: errorSchema };
@@ -135,5 +140,26 @@ export function governanceRoutes(app: ZodApp, deps: Deps): void {
     '/api/v1/agreements/:id/annual-reports/:year/document',
     { schema: { tags, summary: 'Le rapport annuel en DOCX (modèle Word) ou PDF', params: annualReportParamsSchema, querystring: z.object({ format: z.enum(['docx', 'pdf']).default('pdf') }) }, onRequest: authenticated },
     async (request, reply) => sendDocument(reply, await annualReportDocument(deps, principalOf(request), request.params.id, request.params.year, request.query.format)),
+  );
+
+  app.get(
+    '/api/v1/providers/:id/kpis',
+    { schema: { tags, summary: 'Indicateurs du comité opérationnel pour une année (adhérents, unités, ouvertures, facturation, demandes en attente, retards, échéances)', params: idParamsSchema, querystring: kpiQuerySchema, response: { 200: kpiSchema, ...readErrors } }, onRequest: authenticated },
+    async (request) => providerKpis(deps, principalOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/v1/providers/:id/kpis/export',
+    { schema: { tags, summary: 'Les indicateurs en CSV ou XLSX', params: idParamsSchema, querystring: kpiExportQuerySchema }, onRequest: authenticated },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const kpis = await providerKpis(deps, principalOf(request), request.params.id, query);
+      const name = `indicateurs-${query.year}`;
+      return sendDocument(
+        reply,
+        format === 'csv'
+          ? { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: kpiCsv(kpis) }
+          : { fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await kpiXlsx(kpis) },
+      );
+    },
   );
 }
