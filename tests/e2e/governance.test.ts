@@ -145,4 +145,23 @@ describe('gouvernance : comités, réunions, besoins et rapport annuel', () => {
     await staff.getByRole('button', { name: 'Valider : Achat de 20 postes de travail pour les services techniques' }).click();
     await announced(staff, 'Achat de 20 postes de travail pour les services techniques : validée.');
   });
+
+  it("shows the operational committee's indicators with charts, filtered by member and year, exportable", async () => {
+    await nav(staff).getByRole('link', { name: 'Indicateurs' }).click();
+    await heading(staff, 'Indicateurs');
+    const filters = staff.getByRole('search', { name: 'Filtrer les indicateurs' });
+    await filters.getByLabel('Adhérent').selectOption({ label: 'Lens' });
+    await filters.getByLabel('Année').selectOption('2025');
+    await filters.getByRole('button', { name: 'Afficher' }).click();
+    await staff.waitForURL(/annee=2025/);
+    await announced(staff, 'Indicateurs 2025 affichés.');
+    await staff.getByRole('img', { name: /^Ouvertures de services : lignes ouvertes par mois, 2025 et 2024/ }).waitFor();
+    const table = staff.getByRole('table', { name: /^Indicateurs 2025 mois par mois/ });
+    // Seed 004 example: Lens's base opened on 1 March 2025.
+    expect((await table.getByRole('row', { name: /^Adhérents ayant une ligne ouverte/ }).innerText()).replace(/\s+/g, ' ')).toMatch(/^Adhérents ayant une ligne ouverte 0 0 1 1 1/);
+    await checkA11y(e2e, staff, 'indicateurs');
+    const csv = await staff.request.get((await staff.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href'))!);
+    expect(await csv.text()).toContain('Adhérents ayant une ligne ouverte (fin de mois);0;0;1');
+  });
 });
+

@@ -28,6 +28,7 @@ import { CommitteesPage } from './pages/CommitteesPage.tsx';
 import { CommitteePage } from './pages/CommitteePage.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NeedsPage } from './pages/NeedsPage.tsx';
+import { KpiPage } from './pages/KpiPage.tsx';
 import { AnnualReportPage } from './pages/AnnualReportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SnapshotImportPage } from './pages/SnapshotImportPage.tsx';
@@ -110,6 +111,7 @@ export function App() {
         {provider && allowed('organisation:read') ? <Route path="/comites/:id" element={<CommitteePage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/reunions/:id" element={<MeetingPage />} /> : null}
         <Route path="/besoins" element={<NeedsPage />} />
+        {provider && allowed('organisation:read') ? <Route path="/indicateurs" element={<KpiPage />} /> : null}
         <Route path="/conventions/:id/rapport-annuel/:annee" element={<AnnualReportPage />} />
         {provider && allowed('consumption:write') ? <Route path="/consommations/import" element={<SnapshotImportPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/temps" element={<TimeEntriesPage />} /> : null}

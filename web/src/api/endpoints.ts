@@ -44,7 +44,7 @@ import {
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
 import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
-import { governanceApi } from './governance.ts';
+import { governanceApi, kpiApi } from './governance.ts';
 import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
 import { billingApi, titleApi } from './billing.ts';
@@ -208,6 +208,7 @@ export const api = {
   },
   subscriptions: subscriptionApi,
   governance: governanceApi,
+  kpis: kpiApi,
   quotes: quoteApi,
   consumption: consumptionApi,
   statements: statementApi,

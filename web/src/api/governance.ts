@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   annualReportSchema,
   committeeSchema,
+  kpiSchema,
   meetingSchema,
   meetingSummarySchema,
   needSchema,
@@ -47,4 +48,11 @@ export const governanceApi = {
     request('POST', `/agreements/${id(agreementId)}/annual-reports/${year}/final`, { body: { expectedUpdatedAt }, schema: annualReportSchema }),
   /** A plain link: the browser downloads the report with the session cookie. */
   reportUrl: (agreementId: string, year: number, format: 'pdf' | 'docx') => `/api/v1/agreements/${id(agreementId)}/annual-reports/${year}/document${queryString({ format })}`,
+};
+
+/** The operational committee's indicators of a provider for a year, and their export as a plain link. */
+export const kpiApi = {
+  get: (providerId: string, query: { year: number; organisationId?: string }, signal?: AbortSignal) =>
+    request('GET', `/providers/${id(providerId)}/kpis`, { query, schema: kpiSchema, ...withSignal(signal) }),
+  exportUrl: (providerId: string, query: { year: number; organisationId?: string; format: 'csv' | 'xlsx' }) => `/api/v1/providers/${id(providerId)}/kpis/export${queryString(query)}`,
 };

@@ -32,7 +32,7 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/conventions', label: 'Conventions' }, { to: '/calendrier', label: 'Calendrier' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/demandes', label: 'Demandes de souscription' });
-  if (can(account.role, 'organisation:read')) items.push({ to: '/comites', label: 'Comités', section: '/reunions/' }, { to: '/besoins', label: 'Besoins' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/comites', label: 'Comités', section: '/reunions/' }, { to: '/besoins', label: 'Besoins' }, { to: '/indicateurs', label: 'Indicateurs' });
   if (can(account.role, 'agreement:write')) items.push({ to: '/modeles', label: 'Modèles de documents' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'consumption:write')) items.push({ to: '/consommations/import', label: 'Import des consommations' });
