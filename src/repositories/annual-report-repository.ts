@@ -49,9 +49,10 @@ export async function agreementDocuments(db: Db, agreementId: string, fiscalYear
 /** The lines billed under the agreement in a fiscal year (to attribute the provider's unit costs). */
 export async function agreementBilledLines(db: Db, agreementId: string, fiscalYear: number): Promise<string[]> {
   const result = await db.execute(sql`
-    SELECT DISTINCT tl.line FROM receivable_title_line tl
-    JOIN receivable_title t ON t.id = tl.title_id
+    SELECT DISTINCT l.value->>'line' AS line FROM receivable_title_content c
+    JOIN receivable_title t ON t.id = c.title_id
     JOIN billing_run b ON b.id = t.run_id
+    CROSS JOIN LATERAL jsonb_array_elements(c.lines::jsonb) AS l
     WHERE b.agreement_id = ${agreementId} AND t.fiscal_year = ${fiscalYear}`);
   return rowsOf<{ line: string }>(result).map((r) => r.line);
 }
