@@ -35,14 +35,14 @@ export async function agreementServiceLines(db: Db, agreementId: string, yearEnd
   return rowsOf<{ organisationName: string; line: string; openedOn: string; withdrawnOn: string | null; quantity: number }>(result);
 }
 
-/** Documents issued by the agreement's billing runs for a fiscal year, with what was paid on each. */
+/** Documents issued by the agreement's billing runs for the periods of a year (whenever issued), with what was paid on each. */
 export async function agreementDocuments(db: Db, agreementId: string, fiscalYear: number) {
   const result = await db.execute(sql`
     SELECT t.kind, t.amount_incl_cents::bigint AS "amountInclCents",
       coalesce((SELECT sum(p.amount_cents) FROM title_payment p WHERE p.title_id = t.id), 0)::bigint AS "paidCents"
     FROM receivable_title t
     JOIN billing_run b ON b.id = t.run_id
-    WHERE b.agreement_id = ${agreementId} AND t.fiscal_year = ${fiscalYear}`);
+    WHERE b.agreement_id = ${agreementId} AND b.year = ${fiscalYear}`);
   return rowsOf<{ kind: string; amountInclCents: string | number; paidCents: string | number }>(result).map((r) => ({ kind: r.kind, amountInclCents: Number(r.amountInclCents), paidCents: Number(r.paidCents) }));
 }
 
@@ -53,7 +53,7 @@ export async function agreementBilledLines(db: Db, agreementId: string, fiscalYe
     JOIN receivable_title t ON t.id = c.title_id
     JOIN billing_run b ON b.id = t.run_id
     CROSS JOIN LATERAL jsonb_array_elements(c.lines::jsonb) AS l
-    WHERE b.agreement_id = ${agreementId} AND t.fiscal_year = ${fiscalYear}`);
+    WHERE b.agreement_id = ${agreementId} AND b.year = ${fiscalYear}`);
   return rowsOf<{ line: string }>(result).map((r) => r.line);
 }
 

@@ -628,7 +628,11 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get('/api/v1/needs')).body).toContain('SECRET besoin');
     expect((await get(`/api/v1/providers/${v.providerId}/kpis?year=2025`)).body).toContain('SECRET catégorie');
     expect((await get(`/api/v1/providers/${v.providerId}/kpis/export?year=2025&format=csv`)).body).toContain('SECRET catégorie');
-    expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025`)).body).toContain('SECRET convention');
+    const report = (await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025`)).json();
+    // The victim's 2025 run and the provider's unit cost of the line it billed (SECRET ligne, 987.65) are in its report.
+    expect(report.agreementTitle).toBe('SECRET convention');
+    expect(report.figures.costs).toEqual([{ lineName: 'SECRET ligne', charges: '987.65', forecastUnits: 3 }]);
+    expect(Number(report.figures.billed)).toBeGreaterThan(0);
     expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx`)).statusCode).toBe(200);
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;
     await w.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { email: trouvilleCli, displayName: 'CLI Trouville', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' } });
