@@ -5,6 +5,8 @@ import type { DecisionKind } from '../../domain/governance/meetings.ts';
 import { parseCivilDate, type CivilDate } from '../../domain/civil-date.ts';
 import type { Db } from '../../db/database.ts';
 import type { CalendarEntry } from '../../contracts/agreements.ts';
+import { effectiveDate } from '../../domain/agreements/calendar.ts';
+import { factsOf, rulesOf } from '../agreements/agreement-timeline.ts';
 import { findAgreementRow, listAgreementRows, partiesOf } from '../../repositories/agreement-repository.ts';
 import { recordAudit } from '../../repositories/audit-repository.ts';
 import { findCommitteeByCode, insertCommittee, listMeetingRows, providerParties, listCommitteeRows, updateCommittee, type CommitteeRow, type CommitteeValues } from '../../repositories/governance-repository.ts';
@@ -138,7 +140,9 @@ export async function committeeCalendar(db: Db, principal: Principal, from: Civi
     const base = { until: null, kind: 'meeting', party: null, agreementId: agreement.id, agreementCode: agreement.code, agreementTitle: agreement.title, providerName: row.providerName };
     const planned = meetings.filter((m) => m.committeeId === row.id && m.status !== 'cancelled');
     for (const m of planned) entries.push({ ...base, date: m.heldOn ?? m.scheduledOn, label: `${row.name} (${m.status === 'planned' ? 'réunion prévue' : 'réunion tenue'})` });
-    const due = row.nextPlannedOn ? null : nextMeetingDue(row.rhythm as Rhythm, today, row.lastHeldOn ? parseCivilDate(row.lastHeldOn) : null);
+    // A project agreement (not yet in effect) has no computed dates: its committee's rhythm starts once it is signed.
+    const inEffect = effectiveDate(rulesOf(agreement), factsOf(agreement)) !== null;
+    const due = row.nextPlannedOn || !inEffect ? null : nextMeetingDue(row.rhythm as Rhythm, today, row.lastHeldOn ? parseCivilDate(row.lastHeldOn) : null);
     if (due && due >= from && due <= to) entries.push({ ...base, date: due, label: `${row.name} : prochaine réunion à programmer (${rhythmText(row.rhythm as Rhythm).toLowerCase()})` });
   }
   return entries;
