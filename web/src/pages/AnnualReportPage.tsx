@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { ReportFigures } from '../components/governance/ReportFigures.tsx';
 import { SelectField, TextAreaField } from '../components/forms.tsx';
@@ -45,7 +46,13 @@ function ReportScreen({ id, year }: { id: string; year: number }) {
     return (
       <>
         <PageHeader title={title} breadcrumb={breadcrumb} />
-        {loaded.error ? <LoadError error={loaded.error} retry={loaded.reload} /> : <Loading />}
+        {loaded.error instanceof ApiError && loaded.error.status === 404 ? (
+          <p className="empty">Le rapport annuel {year} de cette convention n'est pas encore définitif, ou vous n'y avez pas accès.</p>
+        ) : loaded.error ? (
+          <LoadError error={loaded.error} retry={loaded.reload} />
+        ) : (
+          <Loading />
+        )}
       </>
     );
   }
