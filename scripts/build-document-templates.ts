@@ -98,6 +98,42 @@ function pvOuverture(): Document {
   ]);
 }
 
+function rapportAnnuel(): Document {
+  return doc([
+    ...header,
+    title('Rapport annuel {rapport_annee} sur la mise en œuvre de la convention'),
+    p('{convention_titre} (référence {convention_code}) — {rapport_statut}', { align: AlignmentType.CENTER }),
+    p('{texte_introduction}'),
+    h('Services rendus'),
+    p('{#services}'),
+    p('{adherent} : {service}, {volume}, ouvert le {ouverture}'),
+    p('{/services}'),
+    h('Unités par service'),
+    p('{#unites}'),
+    p('{service} : {volume}'),
+    p('{/unites}'),
+    p('{texte_services}'),
+    h('Conditions matérielles et financières'),
+    p('Titres émis : {montant_facture} ; réductions et annulations : {montant_reductions} ; net facturé : {montant_net}.'),
+    p('Encaissé : {montant_encaisse} ; restant à recouvrer : {montant_restant} ; mandats : {montant_mandats}.'),
+    p('Charges du fournisseur : {montant_couts}.'),
+    p('{#couts}'),
+    p('{service} : {charges} pour {unites_prevues} unités prévues'),
+    p('{/couts}'),
+    p('{texte_finances}'),
+    h('Réunions et décisions'),
+    p('{#reunions}'),
+    p('{comite} du {date} : {decisions}'),
+    p('{/reunions}'),
+    h('Incidents relevés'),
+    p('{texte_incidents}'),
+    h('Propositions'),
+    p('{texte_propositions}'),
+    h('Avis du comité'),
+    p('{texte_avis}'),
+  ]);
+}
+
 function doc(children: Paragraph[]): Document {
   return new Document({
     creator: 'Mutualis',
@@ -106,7 +142,7 @@ function doc(children: Paragraph[]): Document {
   });
 }
 
-for (const [name, build] of [['convention', convention], ['avenant', avenant], ['accuse_sortie', accuseSortie], ['pv_ouverture', pvOuverture]] as const) {
+for (const [name, build] of [['convention', convention], ['avenant', avenant], ['accuse_sortie', accuseSortie], ['pv_ouverture', pvOuverture], ['rapport_annuel', rapportAnnuel]] as const) {
   writeFileSync(new URL(`../templates/${name}.docx`, import.meta.url), await Packer.toBuffer(build()));
   console.log(`templates/${name}.docx`);
 }

@@ -18,6 +18,7 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { billingRoutes } from './routes/billing-routes.ts';
+import { governanceRoutes } from './routes/governance-routes.ts';
 import { timeEntryRoutes } from './routes/time-entry-routes.ts';
 import { operatorInvoiceRoutes } from './routes/operator-invoice-routes.ts';
 import { statementRoutes } from './routes/statement-routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   operatorInvoiceRoutes(app, deps);
   statementRoutes(app, deps);
   billingRoutes(app, deps);
+  governanceRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

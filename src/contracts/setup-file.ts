@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { CONTACT_ROLE_VALUES } from '../domain/contacts/roles.ts';
 import { MEMBERSHIP_STATUS_VALUES, ORGANISATION_KIND_VALUES } from '../domain/organisation/kinds.ts';
 import { agreementInputSchema } from './agreements.ts';
-import { catalogueDocumentSchema, gridInputSchema, unitCostInputSchema } from './catalogue.ts';
+import { catalogueDocumentSchema, eurosSchema, gridInputSchema, unitCostInputSchema } from './catalogue.ts';
+import { rhythmSchema, seatRuleSchema } from './governance.ts';
+import { COMMITTEE_KIND_VALUES, SEAT_ROLE_VALUES } from '../domain/governance/committees.ts';
+import { NEED_KIND_VALUES } from '../domain/governance/needs.ts';
 import { civilDateSchema, inseeCodeSchema, postalCodeSchema, sirenSchema, siretSchema } from './common.ts';
 
 /**
@@ -117,6 +120,55 @@ const setupSubscriptionSchema = z
   })
   .strict();
 export type SetupSubscription = z.infer<typeof setupSubscriptionSchema>;
+
+/** Seed 004 art. 4 and seed 001 art. 6.3: committees with their seats, rhythm, powers and past meetings. */
+const setupCommitteeSchema = z
+  .object({
+    provider: ref,
+    agreement: z.string().min(1).max(100).optional().describe('Code de la convention du fournisseur dont le comité assure le suivi'),
+    code: ref,
+    kind: z.enum(COMMITTEE_KIND_VALUES),
+    name: text(200),
+    composition: z.array(seatRuleSchema).default([]).describe('Qui siège : rôles, pour le fournisseur, chaque adhérent ou chaque partie'),
+    members: z.array(z.object({ organisation: ref, role: z.enum(SEAT_ROLE_VALUES), name: text(200), title: text(200).optional() }).strict()).default([]),
+    rhythm: rhythmSchema,
+    powers: z.array(z.enum(['subscription', 'need', 'amendment', 'grid', 'catalogue', 'other'])).default([]),
+    note: z.string().max(4000).optional(),
+    meetings: z
+      .array(
+        z
+          .object({
+            scheduledOn: civilDateSchema,
+            place: text(200).optional(),
+            heldOn: civilDateSchema.optional().describe('Date de tenue ; absente, la réunion est prévue'),
+            minutes: z.string().max(50_000).optional(),
+            final: z.boolean().default(false).describe('Compte rendu définitif'),
+            agenda: z.array(text(300)).default([]),
+            decisions: z.array(z.object({ kind: z.enum(['amendment', 'catalogue', 'other']), subject: text(500), text: z.string().max(4000).default('') }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Réunions passées ou prévues (les décisions sur les demandes se chargent avec les demandes)'),
+  })
+  .strict();
+export type SetupCommittee = z.infer<typeof setupCommitteeSchema>;
+
+/** Seed 004 art. 3.2: the needs recorded by a member's CLI and its acquisition requests. */
+const setupNeedSchema = z
+  .object({
+    code: ref,
+    provider: ref,
+    organisation: ref,
+    year: z.number().int().min(2000).max(2100),
+    kind: z.enum(NEED_KIND_VALUES),
+    title: text(300),
+    description: z.string().max(4000).optional(),
+    estimated: eurosSchema.optional(),
+    submitted: z.boolean().default(true),
+  })
+  .strict();
+export type SetupNeed = z.infer<typeof setupNeedSchema>;
 export type SetupPerimeter = z.infer<typeof setupPerimeterSchema>;
 
 export const setupFileSchema = z
@@ -132,6 +184,8 @@ export const setupFileSchema = z
     agreements: z.array(setupAgreementSchema).default([]),
     perimeters: z.array(setupPerimeterSchema).default([]),
     subscriptions: z.array(setupSubscriptionSchema).default([]),
+    committees: z.array(setupCommitteeSchema).default([]),
+    needs: z.array(setupNeedSchema).default([]),
   })
   .strict();
 
@@ -150,6 +204,9 @@ export const setupLoadResultSchema = z.object({
   agreements: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   perimeters: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   subscriptions: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  committees: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  meetings: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  needs: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
 });
 export type SetupLoadResult = z.infer<typeof setupLoadResultSchema>;
 

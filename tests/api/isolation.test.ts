@@ -53,6 +53,9 @@ interface Victim {
   invoiceId: string;
   titleId: string;
   runId: string;
+  committeeId: string;
+  meetingId: string;
+  needId: string;
 }
 
 const TIME_FILE = 'date;durée;intervenant;membre;service;description\n2025-03-10;1:00;SECRET intervenant;14715;secret-line;SECRET intervention';
@@ -68,6 +71,17 @@ const agreementBody = (v: Victim) => ({
   type: 'group',
   parties: [{ organisation: v.providerId, role: 'provider' }, { organisation: v.organisationId, role: 'member' }],
   rules: { effective: { kind: 'on_signature' }, duration: { kind: 'open_ended' }, exits: [] },
+});
+
+const committeeBody = (v: Victim) => ({
+  code: 'secret-comite',
+  kind: 'steering',
+  name: 'SECRET comité',
+  agreementId: v.agreementId,
+  composition: [{ roles: ['elected'], scope: 'each_party', min: 1 }],
+  members: [{ organisationId: v.organisationId, role: 'elected', name: 'SECRET élu' }],
+  rhythm: { kind: 'periodic', months: 12, from: '2025-06-01', atLeast: true },
+  powers: ['need', 'other'],
 });
 
 const CASES: Case[] = [
@@ -297,6 +311,31 @@ const CASES: Case[] = [
       payload: { content: `version: 1\ntitle: intrusion\norganisations:\n  - {ref: t, kind: commune, name: "${v.name}", inseeCode: "14715", population: 1}\n`, dryRun: false },
     }),
   },
+  { route: 'GET /api/v1/committees', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/committees?providerId=${v.providerId}` }) },
+  { route: 'GET /api/v1/committees/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/committees/${v.committeeId}` }) },
+  { route: 'POST /api/v1/providers/{id}/committees', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/committees`, payload: { ...committeeBody(v), code: 'intrus' } }) },
+  { route: 'PUT /api/v1/committees/{id}', probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/committees/${v.committeeId}`, payload: committeeBody(v) }) },
+  { route: 'GET /api/v1/meetings', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/meetings?providerId=${v.providerId}` }) },
+  { route: 'POST /api/v1/committees/{id}/meetings', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/committees/${v.committeeId}/meetings`, payload: { scheduledOn: '2026-03-01' } }) },
+  { route: 'GET /api/v1/meetings/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/meetings/${v.meetingId}` }) },
+  { route: 'PATCH /api/v1/meetings/{id}', probe: (_w, v) => ({ method: 'PATCH', url: `/api/v1/meetings/${v.meetingId}`, payload: { minutes: 'INTRUS', expectedUpdatedAt: '2026-01-01T00:00:00Z' } }) },
+  { route: 'POST /api/v1/meetings/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/meetings/${v.meetingId}/events`, payload: { kind: 'cancel', on: '2026-03-01' } }) },
+  {
+    route: 'POST /api/v1/meetings/{id}/decisions',
+    probe: (_w, v) => ({ method: 'POST', url: `/api/v1/meetings/${v.meetingId}/decisions`, payload: { kind: 'need', needId: v.needId, outcome: 'decline', reason: 'intrus' } }),
+  },
+  { route: 'GET /api/v1/needs', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/needs?organisationId=${v.organisationId}` }) },
+  { route: 'POST /api/v1/needs', probe: (_w, v) => ({ method: 'POST', url: '/api/v1/needs', payload: { providerId: v.providerId, organisationId: v.organisationId, year: 2026, kind: 'need', title: 'Intrus' } }) },
+  { route: 'GET /api/v1/agreements/{id}/annual-reports/{year}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025` }) },
+  {
+    route: 'PUT /api/v1/agreements/{id}/annual-reports/{year}',
+    probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2024`, payload: { texts: { introduction: 'INTRUS', services: '', finances: '', incidents: '', proposals: '', opinion: '' } } }),
+  },
+  { route: 'POST /api/v1/agreements/{id}/annual-reports/{year}/final', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/final`, payload: { expectedUpdatedAt: '2026-01-01T00:00:00Z' } }) },
+  { route: 'GET /api/v1/agreements/{id}/annual-reports/{year}/document', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx` }) },
+  { route: 'GET /api/v1/providers/{id}/kpis', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/kpis?year=2025` }) },
+  { route: 'GET /api/v1/providers/{id}/kpis/export', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/kpis/export?year=2025&format=csv` }) },
+  { route: 'POST /api/v1/needs/{id}/events', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/needs/${v.needId}/events`, payload: { kind: 'decline', reason: 'intrus' } }) },
 ];
 
 describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
@@ -433,6 +472,17 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     });
     expect(quote.statusCode, quote.body).toBe(201);
     const quoteId = quote.json().id as string;
+    const committee = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/committees`, headers: { cookie: admin }, payload: committeeBody({ agreementId, organisationId: w.ids.trouville } as Victim) });
+    expect(committee.statusCode, committee.body).toBe(201);
+    const need = await w.app.inject({ method: 'POST', url: '/api/v1/needs', headers: { cookie: admin }, payload: { providerId: w.ids.coeurCoteFleurie, organisationId: w.ids.trouville, year: 2026, kind: 'need', title: 'SECRET besoin', submit: true } });
+    expect(need.statusCode, need.body).toBe(201);
+    const meeting = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/committees/${committee.json().id}/meetings`,
+      headers: { cookie: admin },
+      payload: { scheduledOn: '2026-03-01', place: 'SECRET salle', agenda: [{ kind: 'need', needId: need.json().id }] },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
     await w.app.inject({ method: 'POST', url: `/api/v1/quotes/${quoteId}/send`, headers: { cookie: admin }, payload: { sentOn: '2026-03-01' } });
     const signed = await w.app.inject({
       method: 'POST',
@@ -458,6 +508,9 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       invoiceId,
       titleId,
       runId,
+      committeeId: committee.json().id,
+      meetingId: meeting.json().id,
+      needId: need.json().id,
     };
   }
 
@@ -568,11 +621,24 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`/api/v1/titles/${v.titleId}/document`)).statusCode).toBe(200);
     expect((await get(`/api/v1/titles/${v.titleId}`)).body).toContain('SECRET ligne');
     expect((await get(`/api/v1/agreements/${v.agreementId}/billing/preview?year=2025`)).body).toContain('SECRET ligne');
+    expect((await get('/api/v1/committees')).body).toContain('SECRET élu');
+    expect((await get(`/api/v1/committees/${v.committeeId}`)).body).toContain('SECRET comité');
+    expect((await get('/api/v1/meetings')).body).toContain('SECRET comité');
+    expect((await get(`/api/v1/meetings/${v.meetingId}`)).body).toContain('SECRET besoin');
+    expect((await get('/api/v1/needs')).body).toContain('SECRET besoin');
+    expect((await get(`/api/v1/providers/${v.providerId}/kpis?year=2025`)).body).toContain('SECRET catégorie');
+    expect((await get(`/api/v1/providers/${v.providerId}/kpis/export?year=2025&format=csv`)).body).toContain('SECRET catégorie');
+    const report = (await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025`)).json();
+    // The victim's 2025 run and the provider's unit cost of the line it billed (SECRET ligne, 987.65) are in its report.
+    expect(report.agreementTitle).toBe('SECRET convention');
+    expect(report.figures.costs).toEqual([{ lineName: 'SECRET ligne', charges: '987.65', forecastUnits: 3 }]);
+    expect(Number(report.figures.billed)).toBeGreaterThan(0);
+    expect((await get(`/api/v1/agreements/${v.agreementId}/annual-reports/2025/document?format=docx`)).statusCode).toBe(200);
     const trouvilleCli = `cli.trouville.${engine}@test.mutualis.fr`;
     await w.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { email: trouvilleCli, displayName: 'CLI Trouville', role: 'member_cli', organisationId: v.organisationId, password: 'un mot de passe assez long' } });
     const member = await w.login(trouvilleCli, 'un mot de passe assez long');
     // The victim itself sees its own statement, time spent and the copy of an invoice only about it.
-    for (const url of [`/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`, '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', `/api/v1/operator-invoices/${v.invoiceId}/copy`, `/api/v1/titles/${v.titleId}`]) {
+    for (const url of ['/api/v1/needs', `/api/v1/organisations/${v.organisationId}/statements/telecom?year=2025&quarter=1`, '/api/v1/time-entries?from=2025-01-01&to=2025-12-31', `/api/v1/operator-invoices/${v.invoiceId}/copy`, `/api/v1/titles/${v.titleId}`]) {
       expect((await w.app.inject({ method: 'GET', url, headers: { cookie: member } })).body, url).toContain('SECRET');
     }
   });

@@ -24,6 +24,12 @@ import { OutboxPage } from './pages/OutboxPage.tsx';
 import { MyOrganisationPage, OrganisationPage } from './pages/OrganisationPage.tsx';
 import { OrganisationEditPage, OrganisationCreatePage } from './pages/OrganisationEditPage.tsx';
 import { RegistryPage } from './pages/RegistryPage.tsx';
+import { CommitteesPage } from './pages/CommitteesPage.tsx';
+import { CommitteePage } from './pages/CommitteePage.tsx';
+import { MeetingPage } from './pages/MeetingPage.tsx';
+import { NeedsPage } from './pages/NeedsPage.tsx';
+import { KpiPage } from './pages/KpiPage.tsx';
+import { AnnualReportPage } from './pages/AnnualReportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SnapshotImportPage } from './pages/SnapshotImportPage.tsx';
 import { SubscriptionQueuePage } from './pages/SubscriptionQueuePage.tsx';
@@ -101,6 +107,12 @@ export function App() {
         {provider && allowed('organisation:read') ? <Route path="/organisations/:id/consommations" element={<OrganisationConsumptionPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/demandes" element={<SubscriptionQueuePage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/demandes/:id" element={<SubscriptionRequestPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/comites" element={<CommitteesPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/comites/:id" element={<CommitteePage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/reunions/:id" element={<MeetingPage />} /> : null}
+        <Route path="/besoins" element={<NeedsPage />} />
+        {provider && allowed('organisation:read') ? <Route path="/indicateurs" element={<KpiPage />} /> : null}
+        <Route path="/conventions/:id/rapport-annuel/:annee" element={<AnnualReportPage />} />
         {provider && allowed('consumption:write') ? <Route path="/consommations/import" element={<SnapshotImportPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/temps" element={<TimeEntriesPage />} /> : null}
         {provider && allowed('consumption:write') ? <Route path="/temps/import" element={<TimeImportPage />} /> : null}

@@ -57,3 +57,9 @@ export { parseDuration } from '../../src/domain/consumption/time-entries.ts';
 export { LINE_STATUS_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../src/domain/subscriptions/workflow.ts';
 // The PES settings form checks its body with the very schema the PUT route applies.
 export { pesSettingsSchema } from '../../src/contracts/billing.ts';
+// Committees, meetings, needs and annual reports (seed 004 art. 3.2 and 4, seed 001 art. 6.3).
+export * from '../../src/contracts/governance.ts';
+export { COMMITTEE_KINDS, SEAT_ROLES, SEAT_SCOPE_LABELS, type SeatRole } from '../../src/domain/governance/committees.ts';
+export { DECISION_KINDS, MEETING_STATUSES, type DecisionKind, type MeetingStatus } from '../../src/domain/governance/meetings.ts';
+export { NEED_KINDS, NEED_STATUSES, type NeedKind, type NeedStatus } from '../../src/domain/governance/needs.ts';
+export { REPORT_TEXTS, type ReportTextKey } from '../../src/domain/governance/annual-report.ts';

@@ -11,3 +11,4 @@ export * from './quotes.ts';
 export * from './consumption.ts';
 export * from './consumption-records.ts';
 export * from './billing.ts';
+export * from './governance.ts';

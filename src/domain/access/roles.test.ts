@@ -17,6 +17,11 @@ describe('roles and scopes', () => {
     ['member_cli', 'contact:write', true],
     ['member_elected', 'contact:write', false],
     ['member_cli', 'audit:read', false],
+    ['member_cli', 'need:record', true],
+    ['member_elected', 'need:record', false],
+    ['technician', 'governance:manage', true],
+    ['readonly', 'governance:manage', false],
+    ['member_cli', 'governance:manage', false],
   ] as const)('%s can %s: %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -39,7 +39,11 @@ export type Permission =
   /** Record consumption: monthly snapshots, time spent, operator invoices. */
   | 'consumption:write'
   /** Preview and issue billing runs, record payments. */
-  | 'billing:run';
+  | 'billing:run'
+  /** Run committees: meetings, minutes, decisions, advice on needs, annual reports (seed 004 art. 4, seed 001 art. 6.3). */
+  | 'governance:manage'
+  /** Record the member's needs and acquisition requests (seed 004 art. 3.2: the CLI), or staff for a member. */
+  | 'need:record';
 
 const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
   admin: [
@@ -58,12 +62,15 @@ const PERMISSIONS: Record<AccountRole, readonly Permission[]> = {
     'subscription:decide',
     'consumption:write',
     'billing:run',
+    'governance:manage',
+    'need:record',
   ],
-  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide', 'consumption:write', 'billing:run'],
-  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide', 'consumption:write'],
+  finance: ['organisation:read', 'organisation:write', 'contact:write', 'membership:write', 'audit:read', 'tariff:write', 'agreement:write', 'subscription:request', 'subscription:decide', 'consumption:write', 'billing:run', 'governance:manage', 'need:record'],
+  technician: ['organisation:read', 'contact:write', 'audit:read', 'catalogue:write', 'subscription:request', 'subscription:decide', 'consumption:write', 'governance:manage', 'need:record'],
   readonly: ['organisation:read', 'audit:read'],
   // The CLI keeps the member's own list of contacts up to date (seed 004 art. 3.2: the provider's privileged contact).
-  member_cli: ['organisation:read', 'contact:write', 'subscription:request'],
+  // Seed 004 art. 3.2: the CLI records the member's needs yearly and submits its acquisition requests.
+  member_cli: ['organisation:read', 'contact:write', 'subscription:request', 'need:record'],
   member_elected: ['organisation:read'],
   member_finance: ['organisation:read'],
 };

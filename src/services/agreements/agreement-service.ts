@@ -19,6 +19,7 @@ import { require, type Deps, type Principal } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { assertActsFor } from '../catalogue/catalogue-service.ts';
 import { agreementTimeline, factsOf, rulesOf } from './agreement-timeline.ts';
+import { committeeCalendar } from '../governance/committees.ts';
 
 type Summary = z.infer<typeof agreementSummarySchema>;
 
@@ -149,7 +150,8 @@ export async function calendarFor(deps: Deps, principal: Principal, query: { fro
   const exits = await exitRequestsOf(db, rows.map((r) => r.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const exitDates = exits.flatMap((e) => exitEntries(e, byId.get(e.agreementId)!, names.get(byId.get(e.agreementId)!.providerId) ?? ''));
-  return [...rows.flatMap((row) => agreementTimeline(row, names.get(row.providerId) ?? '', from, to)), ...exitDates.filter((e) => e.date >= from && e.date <= to)]
+  const meetings = await committeeCalendar(db, principal, from, to, deps.clock.today(), query.providerId);
+  return [...rows.flatMap((row) => agreementTimeline(row, names.get(row.providerId) ?? '', from, to)), ...exitDates.filter((e) => e.date >= from && e.date <= to), ...meetings]
     .filter((e) => !query.kind || e.kind === query.kind)
     .sort((a, b) => a.date.localeCompare(b.date) || a.agreementTitle.localeCompare(b.agreementTitle));
 }

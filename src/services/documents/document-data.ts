@@ -29,6 +29,7 @@ export const DOCUMENT_KINDS = {
   avenant: 'Avenant',
   accuse_sortie: 'Accusé de réception de dénonciation',
   pv_ouverture: "Procès-verbal d'ouverture de service",
+  rapport_annuel: 'Rapport annuel du comité de pilotage',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_VALUES = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -99,11 +100,35 @@ const OPENING_TAGS = {
   lignes: 'Boucle {#lignes}{service} {options} {volume} {date_ouverture}{/lignes} sur les lignes ouvertes',
 };
 
+/** Seed 001 art. 6.3: the steering committee's yearly report on the agreement's implementation. */
+export const REPORT_TAGS = {
+  rapport_annee: 'Année du rapport',
+  rapport_statut: 'Projet, ou définitif et depuis quand',
+  texte_introduction: 'Introduction',
+  texte_services: 'Commentaire sur les services rendus',
+  texte_finances: 'Commentaire sur les conditions matérielles et financières',
+  texte_incidents: 'Incidents relevés',
+  texte_propositions: "Propositions pour améliorer l'exécution",
+  texte_avis: 'Avis du comité',
+  montant_facture: 'Montant des titres émis (TTC)',
+  montant_reductions: 'Réductions et annulations',
+  montant_net: 'Montant net facturé',
+  montant_encaisse: 'Montant encaissé',
+  montant_restant: 'Restant à recouvrer',
+  montant_mandats: 'Mandats (remboursements aux adhérents)',
+  montant_couts: 'Charges du fournisseur pour les services de la convention',
+  services: 'Boucle {#services}{adherent} {service} {volume} {ouverture}{/services} sur les services rendus',
+  unites: 'Boucle {#unites}{service} {volume}{/unites} sur les unités par service',
+  couts: 'Boucle {#couts}{service} {charges} {unites_prevues}{/couts} sur les charges par service',
+  reunions: 'Boucle {#reunions}{comite} {date} {decisions}{/reunions} sur les réunions et leurs décisions',
+};
+
 export const TEMPLATE_TAGS: Record<DocumentKind, Record<string, string>> = {
   convention: AGREEMENT_TAGS,
   avenant: { ...AGREEMENT_TAGS, ...AMENDMENT_TAGS },
   accuse_sortie: { ...AGREEMENT_TAGS, ...EXIT_TAGS },
   pv_ouverture: { ...AGREEMENT_TAGS, ...OPENING_TAGS },
+  rapport_annuel: { ...AGREEMENT_TAGS, ...REPORT_TAGS },
 };
 /** Tags valid inside a loop, by loop name. */
 export const LOOP_TAGS: Record<string, string[]> = {
@@ -113,6 +138,10 @@ export const LOOP_TAGS: Record<string, string[]> = {
   modifications: ['texte'],
   approbations: ['nom', 'date', 'deliberation'],
   lignes: ['service', 'options', 'volume', 'date_ouverture'],
+  services: ['adherent', 'service', 'volume', 'ouverture'],
+  unites: ['service', 'volume'],
+  couts: ['service', 'charges', 'unites_prevues'],
+  reunions: ['comite', 'date', 'decisions'],
 };
 
 const long = (value: string | null | undefined) => (value ? formatCivilDateLongFr(parseCivilDate(value)) : '');

@@ -9,6 +9,8 @@ import { rowsToDocument } from '../catalogue/catalogue-mapping.ts';
 import { mergeCatalogueDocuments } from '../catalogue/catalogue-merge.ts';
 import { writeAgreement } from '../agreements/agreement-service.ts';
 import { writeSetupPerimeter, writeSetupSubscription } from '../subscriptions/setup-subscriptions.ts';
+import { writeSetupCommittee, writeSetupNeed } from '../governance/setup-governance.ts';
+import { parseCivilDate } from '../../domain/civil-date.ts';
 import { writeCatalogue } from '../catalogue/catalogue-service.ts';
 import { writeGrid } from '../catalogue/grid-service.ts';
 import { writeUnitCost } from '../catalogue/unit-cost-service.ts';
@@ -64,7 +66,7 @@ function changedFields<T extends Record<string, unknown>>(current: Record<string
 
 /** Writes a checked setup file inside the caller's transaction; every change is audited. */
 export async function applySetupFile(db: Db, actor: Principal, at: Date, file: SetupFile): Promise<Omit<SetupLoadResult, 'title' | 'dryRun'>> {
-  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero(), agreements: zero(), perimeters: zero(), subscriptions: zero() };
+  const result = { organisations: zero(), memberships: zero(), contacts: zero(), catalogues: zero(), grids: zero(), unitCosts: zero(), agreements: zero(), perimeters: zero(), subscriptions: zero(), committees: zero(), meetings: zero(), needs: zero() };
   const idOf = new Map<string, string>();
   const audit = (action: string, entityType: string, entityId: string, organisationId: string, before: unknown, after: unknown) =>
     recordAudit(db, actor, at, { action, entityType, entityId, organisationId, before, after });
@@ -186,6 +188,17 @@ export async function applySetupFile(db: Db, actor: Principal, at: Date, file: S
   }
   for (const [i, entry] of file.subscriptions.entries()) {
     result.subscriptions[await prefixed(`subscriptions[${i}].`, () => writeSetupSubscription(db, actor, at, idOf.get(entry.provider)!, idOf.get(entry.organisation)!, entry))]++;
+  }
+  // Committees after agreements (a committee follows an agreement), needs after committees.
+  for (const [i, entry] of file.committees.entries()) {
+    const written = await prefixed(`committees[${i}].`, () => writeSetupCommittee(db, actor, at, idOf.get(entry.provider)!, entry, idOf));
+    result.committees[written.committee]++;
+    result.meetings.created += written.meetings.created;
+    result.meetings.unchanged += written.meetings.unchanged;
+  }
+  const today = parseCivilDate(at.toISOString().slice(0, 10));
+  for (const [i, entry] of file.needs.entries()) {
+    result.needs[await prefixed(`needs[${i}].`, () => writeSetupNeed(db, actor, at, today, idOf.get(entry.provider)!, idOf.get(entry.organisation)!, entry))]++;
   }
   return result;
 }

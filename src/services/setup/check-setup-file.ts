@@ -99,7 +99,19 @@ export function crossCheckSetupFile(file: SetupFile, parsed: ParsedSetupFile): I
     }
     if (file.agreements.findIndex((a) => a.provider === agreement.provider && a.code === agreement.code) !== i) at(['agreements', i, 'code'], 'code déjà utilisé pour ce fournisseur');
   });
-  for (const section of ['perimeters', 'subscriptions'] as const) {
+  file.committees.forEach((entry, i) => {
+    const provider = byRef.get(entry.provider);
+    if (!provider) at(['committees', i, 'provider'], `référence inconnue « ${entry.provider} »`);
+    else if (!provider.provider) at(['committees', i, 'provider'], `« ${entry.provider} » n'est pas déclaré fournisseur (bloc provider)`);
+    entry.members.forEach((m, j) => {
+      if (!byRef.has(m.organisation)) at(['committees', i, 'members', j, 'organisation'], `référence inconnue « ${m.organisation} »`);
+    });
+    if (file.committees.findIndex((c) => c.provider === entry.provider && c.code === entry.code) !== i) at(['committees', i, 'code'], 'code déjà utilisé pour ce fournisseur');
+  });
+  file.needs.forEach((entry, i) => {
+    if (file.needs.findIndex((n) => n.provider === entry.provider && n.code === entry.code) !== i) at(['needs', i, 'code'], 'code déjà utilisé pour ce fournisseur');
+  });
+  for (const section of ['perimeters', 'subscriptions', 'needs'] as const) {
     file[section].forEach((entry, i) => {
       const provider = byRef.get(entry.provider);
       if (!provider) at([section, i, 'provider'], `référence inconnue « ${entry.provider} »`);

@@ -44,6 +44,7 @@ import {
 } from '../shared.ts';
 import { queryString, request, type Query } from './client.ts';
 import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
+import { governanceApi, kpiApi } from './governance.ts';
 import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
 import { billingApi, titleApi } from './billing.ts';
@@ -206,6 +207,8 @@ export const api = {
     load: (content: string, dryRun: boolean) => request('POST', '/setup/load', { body: { content, dryRun }, schema: setupLoadResultSchema }),
   },
   subscriptions: subscriptionApi,
+  governance: governanceApi,
+  kpis: kpiApi,
   quotes: quoteApi,
   consumption: consumptionApi,
   statements: statementApi,

@@ -18,6 +18,7 @@ export function navigationOf(account: Account): NavItem[] {
     return [
       { to: '/mon-organisation', label: 'Mon organisation' },
       { to: '/mes-services', label: 'Mes services' },
+      { to: '/besoins', label: 'Mes besoins' },
       { to: '/consommations', label: 'Consommations' },
       { to: '/mes-factures', label: 'Mes factures' },
       { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
@@ -31,6 +32,7 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'organisation:read')) items.push({ to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/conventions', label: 'Conventions' }, { to: '/calendrier', label: 'Calendrier' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/demandes', label: 'Demandes de souscription' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/comites', label: 'Comités', section: '/reunions/' }, { to: '/besoins', label: 'Besoins' }, { to: '/indicateurs', label: 'Indicateurs' });
   if (can(account.role, 'agreement:write')) items.push({ to: '/modeles', label: 'Modèles de documents' });
   if (can(account.role, 'registry:import')) items.push({ to: '/import', label: 'Import du référentiel' });
   if (can(account.role, 'consumption:write')) items.push({ to: '/consommations/import', label: 'Import des consommations' });

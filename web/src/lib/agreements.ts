@@ -26,7 +26,7 @@ export function partyRoleLabel(role: string): string {
   return PARTY_ROLES[role as keyof typeof PARTY_ROLES] ?? role;
 }
 
-/** The kinds of dated events of an agreement, in words (the calendar filter offers the first ten). */
+/** The kinds of dated events of an agreement, in words (the calendar filter offers the first ten and committee meetings). */
 export const ENTRY_KINDS: Record<string, string> = {
   notice: 'Date limite de dénonciation',
   expiry: 'Échéance de période',
@@ -43,8 +43,9 @@ export const ENTRY_KINDS: Record<string, string> = {
   amendment_proposed: 'Avenant proposé',
   amendment_deadline: 'Date limite des approbations',
   amendment_effective: "Prise d'effet d'un avenant",
+  meeting: 'Réunion de comité',
 };
-export const CALENDAR_KINDS = ['notice', 'expiry', 'renewal_letter', 'review', 'obligation', 'window', 'effective', 'signature', 'legality', 'opening_record'] as const;
+export const CALENDAR_KINDS = ['notice', 'expiry', 'renewal_letter', 'review', 'obligation', 'window', 'effective', 'signature', 'legality', 'opening_record', 'meeting'] as const;
 
 export function entryKindLabel(kind: string): string {
   return ENTRY_KINDS[kind] ?? kind;

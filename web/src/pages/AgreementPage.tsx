@@ -18,6 +18,7 @@ import type { ExitRequest } from '../components/agreements/RecordExitForm.tsx';
 import { RenewalLetters } from '../components/agreements/RenewalLetters.tsx';
 import { useCategories } from '../components/agreements/useCategories.ts';
 import { Alert, LoadError, Loading, PageHeader } from '../components/ui.tsx';
+import { todayInParis } from '../lib/grids.ts';
 import { useAnnounce } from '../lib/announcer.tsx';
 import { agreementTypeLabel, frenchText } from '../lib/agreements.ts';
 import { actsForProvider } from '../lib/catalogue.ts';
@@ -92,6 +93,9 @@ function AgreementScreen({ id }: { id: string }) {
         actions={
           <>
             <StatusBadge status={agreement.status} />
+            <Link className="btn btn-secondary" to={`/conventions/${agreement.id}/rapport-annuel/${Number(todayInParis().slice(0, 4)) - 1}`}>
+              Rapport annuel
+            </Link>
             {editor ? (
               <Link className="btn btn-secondary" to={`/conventions/${agreement.id}/modifier`}>
                 Corriger la fiche
