@@ -1,6 +1,18 @@
 import { z } from 'zod';
 // These routes' contracts straight from the server's pure zod schemas (shared.ts re-exports the older ones).
-import { issueResultSchema, pesSettingsSchema, runPreviewSchema, titleDetailSchema, titleSchema, type paymentInputSchema, type RUN_KINDS, type DOCUMENT_KINDS } from '../../../src/contracts/billing.ts';
+import {
+  annualSummarySchema,
+  issueResultSchema,
+  pesSettingsSchema,
+  runPreviewSchema,
+  titleDetailSchema,
+  titleSchema,
+  type paymentInputSchema,
+  type titleCancellationSchema,
+  type titleReductionSchema,
+  type RUN_KINDS,
+  type DOCUMENT_KINDS,
+} from '../../../src/contracts/billing.ts';
 import { queryString, request, requestFile } from './client.ts';
 
 export type RunKind = (typeof RUN_KINDS)[number];
@@ -19,6 +31,12 @@ export type PaymentInput = z.input<typeof paymentInputSchema>;
 /** A provider's PES settings as saved (the answer) and as sent (defaults left out). */
 export type PesSettings = z.infer<typeof pesSettingsSchema>;
 export type PesSettingsInput = z.input<typeof pesSettingsSchema>;
+/** A title cancelled whole, or reduced line by line (`position` from 0, `amount` « 100,00 » in the line's price basis). */
+export type TitleCancellationInput = z.input<typeof titleCancellationSchema>;
+export type TitleReductionInput = z.input<typeof titleReductionSchema>;
+/** A member's fiscal year of bills, per provider. */
+export type AnnualSummary = z.infer<typeof annualSummarySchema>;
+export type AnnualSummaryProvider = AnnualSummary['providers'][number];
 export type TitleQuery = { providerId?: string; organisationId?: string; runId?: string; fiscalYear?: number; kind?: DocumentKind };
 
 const id = encodeURIComponent;
@@ -47,6 +65,17 @@ export const titleApi = {
   list: (query: TitleQuery, signal?: AbortSignal) => request('GET', '/titles', { query, schema: z.array(titleSchema), ...withSignal(signal) }),
   get: (titleId: string, signal?: AbortSignal) => request('GET', `/titles/${id(titleId)}`, { schema: titleDetailSchema, ...withSignal(signal) }),
   pay: (titleId: string, body: PaymentInput) => request('POST', `/titles/${id(titleId)}/payments`, { body, schema: titleDetailSchema }),
+  /** Corrections (`billing:run`): each answers the new numbered document that refers to the title, which never changes. */
+  cancel: (titleId: string, body: TitleCancellationInput) => request('POST', `/titles/${id(titleId)}/cancellation`, { body, schema: titleDetailSchema }),
+  reduce: (titleId: string, body: TitleReductionInput) => request('POST', `/titles/${id(titleId)}/reduction`, { body, schema: titleDetailSchema }),
   /** The title as PDF, every line explained: a plain link, downloaded with the session cookie. */
   documentUrl: (titleId: string) => `/api/v1/titles/${id(titleId)}/document`,
+};
+
+/** A member's annual summary (the member itself, or its provider's staff): lines net of reductions, documents, paid and what remains. */
+export const billingSummaryApi = {
+  get: (organisationId: string, fiscalYear: number, signal?: AbortSignal) =>
+    request('GET', `/organisations/${id(organisationId)}/billing-summary`, { query: { fiscalYear }, schema: annualSummarySchema, ...withSignal(signal) }),
+  /** The same summary as PDF or XLSX: a plain link, downloaded with the session cookie. */
+  documentUrl: (organisationId: string, fiscalYear: number, format: 'pdf' | 'xlsx') => `/api/v1/organisations/${id(organisationId)}/billing-summary/document${queryString({ fiscalYear, format })}`,
 };

@@ -47,7 +47,7 @@ import { consumptionApi, quoteApi, subscriptionApi } from './subscriptions.ts';
 import { governanceApi, kpiApi } from './governance.ts';
 import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
-import { billingApi, titleApi } from './billing.ts';
+import { billingApi, billingSummaryApi, titleApi } from './billing.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
@@ -219,6 +219,7 @@ export const api = {
   penalties: penaltyApi,
   billing: billingApi,
   titles: titleApi,
+  billingSummary: billingSummaryApi,
   accounts: {
     list: () => request('GET', '/accounts', { schema: z.array(accountSchema) }),
     create: (body: AccountCreate) => request('POST', '/accounts', { body, schema: accountSchema }),

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import type { TitleDetail } from '../api/billing.ts';
 import { api } from '../api/endpoints.ts';
@@ -7,6 +7,7 @@ import { BillLinesTable } from '../components/billing/BillLinesTable.tsx';
 import { LateInterest } from '../components/billing/LateInterest.tsx';
 import { TitlePaymentForm } from '../components/billing/TitlePaymentForm.tsx';
 import { TitlePayments } from '../components/billing/TitlePayments.tsx';
+import { TitleCorrection } from '../components/billing/TitleCorrection.tsx';
 import { TitleReductions } from '../components/billing/TitleReductions.tsx';
 import { TitleSummary } from '../components/billing/TitleSummary.tsx';
 import { Alert, LoadError, Loading, PageHeader } from '../components/ui.tsx';
@@ -21,7 +22,7 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 /**
  * One title — staff at `/titres/:id`, a member at `/mes-factures/:id` (read-only) —: its identity and amounts, its
  * lines each explained with their sources, the payments, the reductions against it, the late interest; staff with
- * `billing:run` record a payment.
+ * `billing:run` record a payment and correct the title (reduce it in part or cancel it whole).
  */
 export function TitlePage() {
   const { id = '' } = useParams();
@@ -37,7 +38,7 @@ function TitleView({ id }: { id: string }) {
   const breadcrumb = [staff ? { to: '/titres', label: 'Titres de recette' } : { to: '/mes-factures', label: 'Mes factures' }];
   const loaded = useResource((signal) => api.titles.get(id, signal), `title-${id}`);
   const [updated, setUpdated] = useState<TitleDetail | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
+  const [flash, setFlash] = useState<{ message: string; link?: { to: string; label: string } } | null>(null);
   const flashRef = useRef<HTMLDivElement>(null);
   const title = updated ?? loaded.data;
   useTitle(title ? `${DOCUMENT_KINDS_FR[title.kind]} ${title.number}` : 'Titre de recette');
@@ -58,6 +59,23 @@ function TitleView({ id }: { id: string }) {
     );
   }
   const pays = staff && can('billing:run') && title.kind === 'title' && title.outstanding !== '0.00';
+  const corrects = staff && can('billing:run') && title.kind === 'title' && title.status !== 'cancelled';
+
+  /** A correction issued: the title read again (its reductions, what remains), the new document linked and announced. */
+  async function corrected(document: TitleDetail) {
+    const kind = document.kind === 'cancellation' ? 'Annulation' : 'Réduction';
+    let fresh: TitleDetail | null = null;
+    try {
+      fresh = await api.titles.get(id);
+    } catch {
+      loaded.reload();
+    }
+    const remaining = fresh ? ` : reste à recouvrer ${euros(fresh.outstanding)}` : '';
+    const message = `${kind} ${document.number} de ${euros(document.amountIncl)} émise sur le titre ${fresh?.number ?? document.number}${remaining}.`;
+    if (fresh) setUpdated(fresh);
+    setFlash({ message, link: { to: `${detailPath}/${document.id}`, label: `Voir ${kind.toLowerCase()} ${document.number}` } });
+    announce(message);
+  }
   return (
     <>
       <PageHeader
@@ -72,7 +90,12 @@ function TitleView({ id }: { id: string }) {
       />
       {flash ? (
         <Alert tone="success" focusRef={flashRef}>
-          <p>{flash}</p>
+          <p>{flash.message}</p>
+          {flash.link ? (
+            <p>
+              <Link to={flash.link.to}>{flash.link.label}</Link>
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       <section className="section" aria-labelledby="titre-identite">
@@ -96,7 +119,7 @@ function TitleView({ id }: { id: string }) {
                   onPaid={(next, amount) => {
                     const message = `Paiement de ${euros(amount)} enregistré sur le titre ${next.number} : reste à recouvrer ${euros(next.outstanding)}.`;
                     setUpdated(next);
-                    setFlash(message);
+                    setFlash({ message });
                     announce(message);
                   }}
                 />
@@ -107,6 +130,13 @@ function TitleView({ id }: { id: string }) {
             <h2 id="titre-reductions">Réductions</h2>
             <TitleReductions title={title} detailPath={detailPath} />
           </section>
+          {corrects ? (
+            <section className="section" aria-labelledby="titre-correction">
+              <h2 id="titre-correction">Corriger ce titre</h2>
+              <p className="muted">Un titre émis ne se modifie pas : il se réduit en partie ou s’annule en entier par un nouveau document numéroté qui s’y réfère.</p>
+              <TitleCorrection key={title.reductions.length} title={title} onCorrected={(document) => void corrected(document)} />
+            </section>
+          ) : null}
           <section className="section" aria-labelledby="titre-interets">
             <h2 id="titre-interets">Intérêts de retard</h2>
             <LateInterest title={title} />

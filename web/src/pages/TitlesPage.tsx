@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { TitleQuery } from '../api/billing.ts';
 import { api } from '../api/endpoints.ts';
 import { PesExportButton } from '../components/billing/PesExport.tsx';
+import { AnnualSummarySection } from '../components/billing/AnnualSummary.tsx';
 import { MemberAccount } from '../components/billing/MemberAccount.tsx';
 import { TitleFilters } from '../components/billing/TitleFilters.tsx';
 import { TitlesTable } from '../components/billing/TitlesTable.tsx';
@@ -81,6 +82,9 @@ export function TitlesPage() {
         onApply={(filters) => setParams(titleParamsOf(filters))}
       />
       {applied.membre && memberTitles.data ? <MemberAccount titles={memberTitles.data} headingId="compte-adherent" heading={`Compte de ${memberName ?? 'l’adhérent'} (tous exercices)`} /> : null}
+      {applied.membre && memberTitles.data ? (
+        <AnnualSummarySection key={`${applied.membre}-${applied.exercice}`} organisationId={applied.membre} organisationName={memberName ?? ''} years={years} initialYear={applied.exercice ? Number(applied.exercice) : thisYear} />
+      ) : null}
       <section className="section" aria-labelledby="titres-liste" aria-busy={titles.loading}>
         <h2 id="titres-liste">Titres</h2>
         {titles.error ? <LoadError error={titles.error} retry={titles.reload} /> : null}
