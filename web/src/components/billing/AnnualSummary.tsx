@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnnualSummary, AnnualSummaryProvider } from '../../api/billing.ts';
 import { api } from '../../api/endpoints.ts';
 import { useAnnounce } from '../../lib/announcer.tsx';
@@ -15,20 +15,27 @@ import { LoadError, Loading, TableScroll } from '../ui.tsx';
  * reductions and cancellations (HT, TVA, TTC), the totals (billed, reduced, net, paid, remaining, paid back by
  * payment order) and the same summary to download as PDF or XLSX.
  */
+const summaryMessage = (s: AnnualSummary) => `Récapitulatif de l’exercice ${s.fiscalYear} : ${plural(s.providers.length, 'fournisseur', 'fournisseurs')}.`;
+
 export function AnnualSummarySection({ organisationId, organisationName, years, initialYear }: { organisationId: string; organisationName: string; years: readonly number[]; initialYear: number }) {
   const announce = useAnnounce();
   const [draft, setDraft] = useState(String(initialYear));
   const [year, setYear] = useState(initialYear);
   const summary = useResource((signal) => api.billingSummary.get(organisationId, year, signal), `summary-${organisationId}-${year}`);
   const shown = summary.data?.fiscalYear === year ? summary.data : undefined;
+  // Announced only once a year is chosen: on the first load the page announces its own list.
+  const chosen = useRef(false);
 
   useEffect(() => {
-    if (shown && !summary.loading) announce(`Récapitulatif de l’exercice ${shown.fiscalYear} : ${plural(shown.providers.length, 'fournisseur', 'fournisseurs')}.`);
+    if (shown && !summary.loading && chosen.current) announce(summaryMessage(shown));
   }, [shown, summary.loading]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setYear(Number(draft));
+    chosen.current = true;
+    const next = Number(draft);
+    if (next === year && shown) announce(summaryMessage(shown));
+    setYear(next);
   }
 
   return (
