@@ -112,6 +112,23 @@ describe('corrections de titres et récapitulatif annuel', () => {
     await checkA11y(e2e, page, 'reduction');
   });
 
+  it('shows no correction to an account without billing:run, nor to the member', async () => {
+    const { page: technician } = await e2e.newPage();
+    await login(technician, ACCOUNTS.technician);
+    await technician.goto(`/titres/${titleId}`);
+    await heading(technician, 'Titre de recette T2026-00001');
+    await settled(technician);
+    await technician.getByRole('table', { name: '1 réduction émise sur le titre T2026-00001' }).waitFor();
+    expect(await technician.getByRole('region', { name: 'Corriger ce titre' }).count()).toBe(0);
+    const { page: lens } = await e2e.newPage();
+    await login(lens, ACCOUNTS.cliLens);
+    await lens.goto(`/mes-factures/${titleId}`);
+    await heading(lens, 'Titre de recette T2026-00001');
+    await settled(lens);
+    expect(await lens.getByRole('region', { name: 'Corriger ce titre' }).count()).toBe(0);
+    expect((await lens.request.post(`/api/v1/titles/${titleId}/cancellation`, { data: { reason: 'essai' } })).status()).toBe(403);
+  });
+
   it('shows the staff the member’s annual summary beside its account', async () => {
     const detail = (await (await page.request.get(`/api/v1/titles/${titleId}`)).json()) as { organisationId: string };
     await page.goto(`/titres?exercice=2026&membre=${detail.organisationId}`);
