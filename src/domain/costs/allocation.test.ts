@@ -31,7 +31,7 @@ describe('allocateLargestRemainder', () => {
     for (let run = 0; run < 2000; run++) {
       const n = 1 + int(random, 12);
       const weights: number[] = Array.from({ length: n }, () => (random() < 0.2 ? 0 : int(random, 5000)));
-      if (weights.every((w) => w === 0)) weights[0] = 1;
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
       const total = cents(int(random, 100_000_000) * (random() < 0.1 ? -1 : 1));
       const parts = allocateLargestRemainder(total, weights);
       const sumW = weights.reduce((s, w) => s + w, 0);
