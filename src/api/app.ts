@@ -17,6 +17,7 @@ import { amendmentRoutes } from './routes/amendment-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
+import { costRoutes } from './routes/cost-routes.ts';
 import { billingRoutes } from './routes/billing-routes.ts';
 import { governanceRoutes } from './routes/governance-routes.ts';
 import { timeEntryRoutes } from './routes/time-entry-routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<ZodApp>
   statementRoutes(app, deps);
   billingRoutes(app, deps);
   governanceRoutes(app, deps);
+  costRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

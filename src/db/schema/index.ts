@@ -12,3 +12,4 @@ export * from './consumption.ts';
 export * from './consumption-records.ts';
 export * from './billing.ts';
 export * from './governance.ts';
+export * from './costs.ts';
