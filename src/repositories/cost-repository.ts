@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { consumptionSnapshots, costBudgets, memberships, organisations, receivableTitleLines, receivableTitles } from '../db/schema/index.ts';
+import { consumptionSnapshots, costBudgets, memberships, organisations, receivableTitles } from '../db/schema/index.ts';
 import { providerMemberVisibleTo, visibleTo } from '../db/scope.ts';
 import type { Scope } from '../domain/access/roles.ts';
+import { titleLineRows } from './billing-repository.ts';
 
 /**
  * The provider's budgets (read by provider staff only: the service checks the scope) and the facts the cost
@@ -49,15 +50,9 @@ export async function snapshotRows(db: Db, scope: Scope, providerId: string, fro
  * reductions, cancellations and payment orders take away (their lines repeat amounts without a sign).
  */
 export async function billedRows(db: Db, scope: Scope, providerId: string, fiscalYear: number): Promise<{ organisationId: string; name: string; line: string; amountCents: number }[]> {
-  const rows = await db
-    .select({
-      organisationId: receivableTitles.organisationId,
-      name: organisations.name,
-      line: receivableTitleLines.line,
-      amountCents: sql<string>`sum(CASE WHEN ${receivableTitles.kind} = 'title' THEN abs(${receivableTitleLines.amountCents}) ELSE -abs(${receivableTitleLines.amountCents}) END)::bigint`,
-    })
-    .from(receivableTitleLines)
-    .innerJoin(receivableTitles, eq(receivableTitles.id, receivableTitleLines.titleId))
+  const titles = await db
+    .select({ id: receivableTitles.id, organisationId: receivableTitles.organisationId, name: organisations.name, kind: receivableTitles.kind })
+    .from(receivableTitles)
     .innerJoin(organisations, eq(organisations.id, receivableTitles.organisationId))
     .where(
       and(
@@ -66,9 +61,17 @@ export async function billedRows(db: Db, scope: Scope, providerId: string, fisca
         gte(receivableTitles.periodFrom, `${fiscalYear}-01-01`),
         lte(receivableTitles.periodFrom, `${fiscalYear}-12-31`),
       ),
-    )
-    .groupBy(receivableTitles.organisationId, organisations.name, receivableTitleLines.line);
-  return rows.map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
+    );
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  const sums = new Map<string, { organisationId: string; name: string; line: string; amountCents: number }>();
+  for (const line of await titleLineRows(db, titles.map((t) => t.id))) {
+    const title = byId.get(line.titleId)!;
+    const key = `${title.organisationId}|${line.line}`;
+    const entry = sums.get(key) ?? { organisationId: title.organisationId, name: title.name, line: line.line, amountCents: 0 };
+    entry.amountCents += (title.kind === 'title' ? 1 : -1) * Math.abs(line.amount);
+    sums.set(key, entry);
+  }
+  return [...sums.values()];
 }
 
 /** Members whose membership ends within the year: they pay their share of the whole year (seed 004 art. 13). */
