@@ -8,6 +8,7 @@ import { createAccount } from './auth-service.ts';
 import { SYSTEM_PRINCIPAL, type Deps } from './context.ts';
 import { loadSetupFile } from './setup/setup-service.ts';
 import { loadDemoConsumption } from './demo-consumption.ts';
+import { loadDemoCosts } from './demo-costs.ts';
 
 export const EXAMPLES_DIR = resolve(fileURLToPath(import.meta.url), '../../../examples');
 
@@ -67,6 +68,7 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     await loadSetupFile(deps, SYSTEM_PRINCIPAL, await readFile(file, 'utf8'), { dryRun: false, fileName: file.split('/').pop()! });
   }
   await loadDemoConsumption(deps, join(EXAMPLES_DIR, 'consumption'));
+  await loadDemoCosts(deps, join(EXAMPLES_DIR, 'costs'));
   for (const account of DEMO_ACCOUNTS) {
     const organisationId = account.organisation ? await findOrganisationIdByNaturalKey(deps.database.db, account.organisation) : null;
     if (account.organisation && !organisationId) throw new Error(`Organisation de démonstration absente : ${account.organisation.name}`);

@@ -239,6 +239,13 @@ const CASES: Case[] = [
     probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/pes-settings`, payload: { idPost: '000000', codCol: '000', codBud: '00', budgetLabel: 'Intrus', defaultNature: '1', defaultProductCode: 'X' } }),
   },
   { route: 'GET /api/v1/titles', probe: () => ({ method: 'GET', url: '/api/v1/titles' }) },
+  { route: 'GET /api/v1/providers/{id}/cost-budgets', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/cost-budgets` }) },
+  { route: 'GET /api/v1/providers/{id}/cost-budgets/{year}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/cost-budgets/2025` }) },
+  { route: 'PUT /api/v1/providers/{id}/cost-budgets/{year}', probe: (_w, v) => ({ method: 'PUT', url: `/api/v1/providers/${v.providerId}/cost-budgets/2025`, payload: { charges: [], staff: [], investments: [], keys: [], forecastUnits: [] } }) },
+  { route: 'GET /api/v1/providers/{id}/cost-budgets/{year}/proposal', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/cost-budgets/2025/proposal` }) },
+  { route: 'POST /api/v1/providers/{id}/cost-budgets/{year}/simulation', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/providers/${v.providerId}/cost-budgets/2025/simulation`, payload: {} }) },
+  { route: 'GET /api/v1/providers/{id}/cost-budgets/{year}/reconciliation', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/cost-budgets/2025/reconciliation` }) },
+  { route: 'GET /api/v1/organisations/{id}/cost-share', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/cost-share?providerId=${v.providerId}&year=2025` }) },
   { route: 'GET /api/v1/titles/{id}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/titles/${v.titleId}` }) },
   { route: 'POST /api/v1/titles/{id}/cancellation', probe: (_w, v) => ({ method: 'POST', url: `/api/v1/titles/${v.titleId}/cancellation`, payload: { reason: 'intrusion' } }) },
   { route: 'GET /api/v1/organisations/{id}/billing-summary', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/organisations/${v.organisationId}/billing-summary?fiscalYear=2026` }) },
@@ -363,6 +370,19 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
       payload: { line: 'secret-line', fiscalYear: 2025, forecastUnits: 3, charges: [{ nature: 'staff', amount: '987.65' }] },
     });
     expect(cost.statusCode, cost.body).toBe(200);
+    const budget = await w.app.inject({
+      method: 'PUT',
+      url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/cost-budgets/2025`,
+      headers: { cookie: admin },
+      payload: {
+        charges: [{ id: 'secret', label: 'SECRET charge', nature: 'licences', forecast: '987.65', actual: '987.65', target: { kind: 'line', line: 'secret-line' } }],
+        staff: [{ id: 'agent', label: 'SECRET agent', role: 'technical', forecast: '987.65', actual: null, shares: [{ line: 'secret-line', percent: '50' }] }],
+        investments: [],
+        keys: [],
+        forecastUnits: [{ line: 'secret-line', units: 98765 }],
+      },
+    });
+    expect(budget.statusCode, budget.body).toBe(200);
     const agreementFile = [
       'version: 1',
       'title: SECRET convention',
@@ -577,6 +597,13 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`${provider}/grids/secret-grid/export.csv`)).body).toContain('SECRET');
     expect((await get(`${provider}/prices?line=secret-line&date=2026-01-01`)).body).toContain('987.65');
     expect((await get(`${provider}/unit-costs`)).body).toContain('SECRET');
+    expect((await get(`${provider}/cost-budgets`)).body).toContain('2025');
+    expect((await get(`${provider}/cost-budgets/2025`)).body).toContain('SECRET agent');
+    expect((await get(`${provider}/cost-budgets/2025/proposal`)).body).toContain('SECRET ligne');
+    const costSimulation = await w.app.inject({ method: 'POST', url: `${provider}/cost-budgets/2025/simulation`, headers: { cookie: admin }, payload: {} });
+    expect(costSimulation.body).toContain('Trouville-sur-Mer');
+    expect((await get(`${provider}/cost-budgets/2025/reconciliation`)).body).toContain('Trouville-sur-Mer');
+    expect((await get(`/api/v1/organisations/${v.organisationId}/cost-share?providerId=${provider.split('/').pop()}&year=2025`)).body).toContain('98765');
     const missing = await w.app.inject({ method: 'POST', url: `${provider}/catalogue/missing-prerequisites`, headers: { cookie: admin }, payload: { lines: ['secret-option'] } });
     expect(missing.body).toContain('SECRET');
     expect((await get(`/api/v1/agreements/${v.agreementId}`)).body).toContain('SECRET');
