@@ -110,7 +110,7 @@ export type SimulationInput = z.infer<typeof simulationInputSchema>;
 export const simulationSchema = z.object({
   proposal: proposalSchema,
   scenarioProposal: proposalSchema,
-  members: z.array(z.object({ memberId: z.string(), name: z.string(), status: z.enum(['member', 'joining', 'leaving']), current: euros, proposed: euros, scenario: euros, difference: euros })),
+  members: z.array(z.object({ memberId: z.string(), name: z.string(), status: z.enum(['member', 'joining', 'leaving']), current: euros, proposed: euros, scenario: euros, difference: euros, byLine: z.array(z.object({ line: z.string(), amount: euros })) })),
   totals: z.object({ current: euros, proposed: euros, scenario: euros }),
   unpriced: z.array(z.object({ memberId: z.string(), line: z.string(), options: z.record(z.string(), z.string()), grid: z.string() })),
 });

@@ -32,6 +32,8 @@ export interface MemberSimulation {
   proposed: Cents;
   /** Under the scenario's grid; a leaving member pays nothing next year. */
   scenario: Cents;
+  /** What the proposed grid (the scenario's for a joining member) charges per line: the cost flows to members. */
+  byLine: { line: string; amount: Cents }[];
 }
 
 export interface Simulation {
@@ -74,6 +76,15 @@ export function simulate(input: {
   const proposal = propose(input.budget, input.lines, input.current, input.meta);
   const scenarioProposal = propose(scenarioBudget(input.budget, input.members, input.scenario), input.lines, input.current, input.meta);
   const unpriced: Simulation['unpriced'] = [];
+  const byLine = (grid: TariffGrid, m: MemberVolumes): { line: string; amount: Cents }[] => {
+    const sums = new Map<string, number>();
+    for (const v of m.volumes) {
+      const price = grid.prices.find((p) => p.line === v.line && optionsKey(p.options) === optionsKey(v.options));
+      const annual = price ? annualOf(price) : null;
+      if (annual !== null && v.units > 0) sums.set(v.line, (sums.get(v.line) ?? 0) + annual * v.units);
+    }
+    return [...sums].map(([line, amount]) => ({ line, amount: cents(amount) }));
+  };
   const bill = (grid: TariffGrid | null, m: MemberVolumes, which: 'current' | 'proposed' | 'scenario'): Cents => {
     let total = 0;
     for (const v of m.volumes) {
@@ -88,9 +99,9 @@ export function simulate(input: {
   const rows: MemberSimulation[] = [
     ...input.members.map((m) => {
       const leaving = input.scenario.leaving.includes(m.memberId);
-      return { memberId: m.memberId, name: m.name, status: leaving ? ('leaving' as const) : ('member' as const), current: bill(input.current, m, 'current'), proposed: bill(proposal.grid, m, 'proposed'), scenario: leaving ? cents(0) : bill(scenarioProposal.grid, m, 'scenario') };
+      return { memberId: m.memberId, name: m.name, status: leaving ? ('leaving' as const) : ('member' as const), current: bill(input.current, m, 'current'), proposed: bill(proposal.grid, m, 'proposed'), scenario: leaving ? cents(0) : bill(scenarioProposal.grid, m, 'scenario'), byLine: byLine(proposal.grid, m) };
     }),
-    ...input.scenario.joining.map((m) => ({ memberId: m.memberId, name: m.name, status: 'joining' as const, current: cents(0), proposed: cents(0), scenario: bill(scenarioProposal.grid, m, 'scenario') })),
+    ...input.scenario.joining.map((m) => ({ memberId: m.memberId, name: m.name, status: 'joining' as const, current: cents(0), proposed: cents(0), scenario: bill(scenarioProposal.grid, m, 'scenario'), byLine: byLine(scenarioProposal.grid, m) })),
   ];
   const sum = (f: (r: MemberSimulation) => Cents) => cents(rows.reduce((s, r) => s + f(r), 0));
   return { proposal, scenarioProposal, members: rows, totals: { current: sum((r) => r.current), proposed: sum((r) => r.proposed), scenario: sum((r) => r.scenario) }, unpriced };

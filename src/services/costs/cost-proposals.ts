@@ -119,7 +119,7 @@ export async function simulateScenario(deps: Deps, principal: Principal, provide
   return {
     proposal: proposalView(p.ctx, fiscalYear, p.current, sim.proposal),
     scenarioProposal: proposalView(p.ctx, fiscalYear, p.current, sim.scenarioProposal),
-    members: sim.members.map((m) => ({ memberId: m.memberId, name: m.name, status: m.status, current: euros(m.current), proposed: euros(m.proposed), scenario: euros(m.scenario), difference: euros(cents(m.scenario - m.current)) })),
+    members: sim.members.map((m) => ({ memberId: m.memberId, name: m.name, status: m.status, current: euros(m.current), proposed: euros(m.proposed), scenario: euros(m.scenario), difference: euros(cents(m.scenario - m.current)), byLine: m.byLine.map((b) => ({ line: b.line, amount: euros(b.amount) })) })),
     totals: { current: euros(sim.totals.current), proposed: euros(sim.totals.proposed), scenario: euros(sim.totals.scenario) },
     unpriced: sim.unpriced,
   };

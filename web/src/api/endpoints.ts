@@ -48,6 +48,7 @@ import { governanceApi, kpiApi } from './governance.ts';
 import { forecastApi, memberTimeEntries, statementApi } from './statements.ts';
 import { operatorInvoiceApi, penaltyApi, timeEntryApi } from './consumption-records.ts';
 import { billingApi, billingSummaryApi, titleApi } from './billing.ts';
+import { costApi } from './costs.ts';
 
 export const departementCodeSchema = z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (ex. 62, 2A, 974)');
 
@@ -220,6 +221,7 @@ export const api = {
   billing: billingApi,
   titles: titleApi,
   billingSummary: billingSummaryApi,
+  costs: costApi,
   accounts: {
     list: () => request('GET', '/accounts', { schema: z.array(accountSchema) }),
     create: (body: AccountCreate) => request('POST', '/accounts', { body, schema: accountSchema }),
