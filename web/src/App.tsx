@@ -42,6 +42,10 @@ import { TimeEntriesPage } from './pages/TimeEntriesPage.tsx';
 import { TimeImportPage } from './pages/TimeImportPage.tsx';
 import { BillingRunPage } from './pages/BillingRunPage.tsx';
 import { PesSettingsPage } from './pages/PesSettingsPage.tsx';
+import { CostAllocationPage } from './pages/CostAllocationPage.tsx';
+import { CostBudgetPage } from './pages/CostBudgetPage.tsx';
+import { CostProposalPage } from './pages/CostProposalPage.tsx';
+import { MyCostSharePage } from './pages/MyCostSharePage.tsx';
 import { MyInvoicesPage } from './pages/MyInvoicesPage.tsx';
 import { TitlePage } from './pages/TitlePage.tsx';
 import { TitlesPage } from './pages/TitlesPage.tsx';
@@ -124,6 +128,11 @@ export function App() {
         {provider && allowed('billing:run') ? <Route path="/facturation/pes/:providerId" element={<PesSettingsPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/titres" element={<TitlesPage />} /> : null}
         {provider && allowed('organisation:read') ? <Route path="/titres/:id" element={<TitlePage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/couts" element={<CostBudgetPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/couts/:providerId/:year" element={<CostBudgetPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/couts/:providerId/:year/repartition" element={<CostAllocationPage />} /> : null}
+        {provider && allowed('organisation:read') ? <Route path="/couts/:providerId/:year/proposition" element={<CostProposalPage />} /> : null}
+        {!provider ? <Route path="/ma-part" element={<MyCostSharePage />} /> : null}
         {!provider ? <Route path="/mes-factures" element={<MyInvoicesPage />} /> : null}
         {!provider ? <Route path="/mes-factures/:id" element={<TitlePage />} /> : null}
         <Route path="/catalogues" element={<CataloguesPage />} />

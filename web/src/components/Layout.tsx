@@ -21,6 +21,7 @@ export function navigationOf(account: Account): NavItem[] {
       { to: '/besoins', label: 'Mes besoins' },
       { to: '/consommations', label: 'Consommations' },
       { to: '/mes-factures', label: 'Mes factures' },
+      { to: '/ma-part', label: 'Ma part des coûts' },
       { to: '/catalogues', label: 'Catalogues', section: '/fournisseurs/' },
       { to: '/conventions', label: 'Conventions' },
       { to: '/calendrier', label: 'Calendrier' },
@@ -39,6 +40,7 @@ export function navigationOf(account: Account): NavItem[] {
   if (can(account.role, 'organisation:read')) items.push({ to: '/temps', label: 'Temps passés' }, { to: '/factures-operateurs', label: 'Factures d’opérateurs' });
   if (can(account.role, 'billing:run')) items.push({ to: '/facturation', label: 'Facturation' });
   if (can(account.role, 'organisation:read')) items.push({ to: '/titres', label: 'Titres de recette' });
+  if (can(account.role, 'organisation:read')) items.push({ to: '/couts', label: 'Budget et coûts', section: '/couts/' });
   if (can(account.role, 'setup:load') && isPlatformStaff(account)) items.push({ to: '/parametrage', label: 'Paramétrage' });
   if (can(account.role, 'audit:read')) items.push({ to: '/journal', label: 'Journal' });
   if (can(account.role, 'account:manage')) items.push({ to: '/comptes', label: 'Comptes' });
