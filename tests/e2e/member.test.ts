@@ -30,7 +30,7 @@ describe('portail adhérent', () => {
     await banner.getByText('Correspondant informatique de Lens').waitFor();
     await banner.getByText(/Lens · Adhérent — correspondant informatique \(CLI\)/).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Ma part des coûts', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
     // Read-only identity for a member: no edit, no audit trail; contacts can be written by the CLI.
     expect(await page.getByRole('link', { name: /^Modifier/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Journal des modifications' }).count()).toBe(0);
