@@ -23,7 +23,7 @@ describe('budget, répartition des coûts et proposition tarifaire (convention 0
 
   beforeAll(async () => {
     e2e = await startE2E();
-    ({ page } = await e2e.newPage({ acceptDownloads: true }));
+    ({ page } = await e2e.newPage());
     await login(page, ACCOUNTS.finance);
   });
   afterAll(async () => {

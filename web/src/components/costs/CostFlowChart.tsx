@@ -4,10 +4,10 @@ import { euros } from '../../lib/catalogue.ts';
 import { costFlows, layoutFlows } from '../../lib/cost-flows.ts';
 import { TableScroll } from '../ui.tsx';
 
-const WIDTH = 760;
-const HEIGHT = 360;
+const WIDTH = 1240;
+const HEIGHT = 400;
 const NODE = 14;
-const COLUMNS = [10, 360, 710];
+const COLUMNS = [300, 600, 900];
 const fmt = (cents: number) => euros((cents / 100).toFixed(2));
 
 /**
@@ -45,12 +45,13 @@ export function CostFlowChart({ budget, simulation }: { budget: BudgetView; simu
         {nodes.map((n) => {
           const p = positions.get(n.id)!;
           const x = COLUMNS[p.x]!;
-          const right = p.x === 2;
+          // Charges are named on the left of their bar, categories and members on the right, over a white halo.
+          const left = p.x === 0;
           return (
             <g key={n.id}>
               <rect x={x} y={10 + p.y} width={NODE} height={p.h} fill={n.id === 'structure' ? '#6b6b6b' : '#1f3a7a'} />
-              <text x={right ? x - 6 : x + NODE + 6} y={10 + p.y + p.h / 2} dominantBaseline="middle" textAnchor={right ? 'end' : 'start'} fontSize="12" fill="#1a1a1a">
-                {n.label.length > 42 ? `${n.label.slice(0, 40)}…` : n.label} — {fmt(n.amount)}
+              <text x={left ? x - 6 : x + NODE + 6} y={10 + p.y + p.h / 2} dominantBaseline="middle" textAnchor={left ? 'end' : 'start'} fontSize="12" fill="#1a1a1a" stroke="#fff" strokeWidth={4} paintOrder="stroke">
+                {n.label.length > 34 ? `${n.label.slice(0, 32)}…` : n.label} — {fmt(n.amount)}
               </text>
             </g>
           );
