@@ -272,7 +272,7 @@ describe('facturation : aperçu, émission, titres, paiement et portail adhéren
     await form.getByRole('button', { name: 'Afficher l’aperçu' }).click();
     await announced(admin, 'Aperçu de l’année 2025 : 1 titre pour 2\u202f475,00\u00a0€.');
     await settled(admin);
-    expect(text(await admin.locator('#facturation-refus').innerText())).toContain('émission entre le 01/01/2026 et le 31/03/2026 : ces titres sont émis en retard');
+    expect(text(await admin.locator('#facturation-blocages').innerText())).toMatch(/À savoir avant d’émettre .*émission entre le 01\/01\/2026 et le 31\/03\/2026 : ces titres sont émis en retard/);
     const members = admin.getByRole('table', { name: /^1 adhérent — année 2025/ });
     expect(await rows(members)).toEqual(['Trouville-sur-Mer Titre 2 475,00 € 0,00 € 2 475,00 € 0,00 € +2 475,00 € Voir 3 lignes de Trouville-sur-Mer']);
     await members.getByRole('button', { name: 'Voir 3 lignes de Trouville-sur-Mer' }).click();
