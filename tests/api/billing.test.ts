@@ -278,13 +278,13 @@ describe.each(ENGINES)('billing runs and receivable titles (%s)', (engine) => {
     });
   });
 
-  it('refuses to issue a period with nothing to bill (seed 003: no subscription recorded)', async () => {
+  it('refuses to issue a period with nothing to bill (seed 003: the demo opens its services in April 2025)', async () => {
     const url = `/api/v1/agreements/${agreementIds['convention-globale-trouville-2024']}/billing`;
-    const preview = (await inject('GET', `${url}/preview?year=2025`, admin)).json();
-    expect(preview).toMatchObject({ blockers: [], periodLabel: 'année 2025', totals: { titles: 0 } });
-    const issued = await inject('POST', `${url}/issue`, admin, { year: 2025 });
+    const preview = (await inject('GET', `${url}/preview?year=2024`, admin)).json();
+    expect(preview).toMatchObject({ blockers: [], periodLabel: 'année 2024', totals: { titles: 0 } });
+    const issued = await inject('POST', `${url}/issue`, admin, { year: 2024 });
     expect(issued.statusCode).toBe(409);
-    expect(issued.json().message).toBe("Rien à émettre pour année 2025 : aucun adhérent n'a de montant à facturer");
+    expect(issued.json().message).toBe("Rien à émettre pour année 2024 : aucun adhérent n'a de montant à facturer");
   });
 
   it('lets only the provider’s staff preview and issue', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { catalogueViewSchema } from '../../src/contracts/catalogue.ts';
 import { CALL_ADMIN, useApiWorld, type ApiWorld } from '../support/api-harness.ts';
 import { ENGINES } from '../support/test-database.ts';
 
@@ -34,6 +36,7 @@ const VICTIM_CATALOGUE = {
   ],
   dependencies: [{ from: { line: 'secret-option' }, requires: { line: 'secret-line' } }],
 };
+type CatalogueView = z.infer<typeof catalogueViewSchema>;
 const VICTIM_GRID = { code: 'secret-grid', label: 'SECRET grille', effectiveFrom: '2025-01-01', prices: [{ line: 'secret-line', annual: '987.65' }] };
 
 interface Victim {
@@ -137,7 +140,7 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/providers/{id}/grids/compare', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/compare?from=secret-grid&to=secret-grid` }) },
   { route: 'GET /api/v1/providers/{id}/grids/{code}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/secret-grid` }) },
   { route: 'GET /api/v1/providers/{id}/grids/{code}/export.{format}', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/grids/secret-grid/export.csv` }) },
-  { route: 'GET /api/v1/providers/{id}/prices', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/prices?line=secret-line&date=2026-01-01` }) },
+  { route: 'GET /api/v1/providers/{id}/prices', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/prices?line=secret-line&date=2025-02-01` }) },
   { route: 'GET /api/v1/providers/{id}/unit-costs', probe: (_w, v) => ({ method: 'GET', url: `/api/v1/providers/${v.providerId}/unit-costs` }) },
   {
     route: 'PUT /api/v1/providers/{id}/unit-costs',
@@ -359,7 +362,16 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     });
     expect(contact.statusCode, contact.body).toBe(201);
     const admin = await w.login('admin@demo.mutualis.fr');
-    const catalogue = await w.app.inject({ method: 'PUT', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/catalogue`, headers: { cookie: admin }, payload: VICTIM_CATALOGUE });
+    // The demo prices and subscribes Cœur Côte Fleurie's example lines (examples/consumption): they stay, the victim's are added.
+    const current = (await w.app.inject({ method: 'GET', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/catalogue`, headers: { cookie: admin } })).json() as CatalogueView;
+    const lines = current.lines.map(({ deliveredByName: _d, subProviderName: _s, responsibilities, ...line }) => ({ ...line, responsibilities: responsibilities.map(({ party, tasks }) => ({ party, tasks })) }));
+    const payload = {
+      categories: [...current.categories, ...VICTIM_CATALOGUE.categories],
+      lines: [...lines, ...VICTIM_CATALOGUE.lines],
+      dependencies: [...current.dependencies, ...VICTIM_CATALOGUE.dependencies],
+      sharedCharges: current.sharedCharges,
+    };
+    const catalogue = await w.app.inject({ method: 'PUT', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/catalogue`, headers: { cookie: admin }, payload });
     expect(catalogue.statusCode, catalogue.body).toBe(200);
     const grid = await w.app.inject({ method: 'POST', url: `/api/v1/providers/${w.ids.coeurCoteFleurie}/grids`, headers: { cookie: admin }, payload: VICTIM_GRID });
     expect(grid.statusCode, grid.body).toBe(201);
@@ -595,7 +607,8 @@ describe.each(ENGINES)('isolation on every API route (%s)', (engine) => {
     expect((await get(`${provider}/grids/secret-grid`)).body).toContain('987.65');
     expect((await get(`${provider}/grids/compare?from=secret-grid&to=secret-grid`)).body).toContain('987.65');
     expect((await get(`${provider}/grids/secret-grid/export.csv`)).body).toContain('SECRET');
-    expect((await get(`${provider}/prices?line=secret-line&date=2026-01-01`)).body).toContain('987.65');
+    // Before the demo's own grid of Cœur Côte Fleurie (1 April 2025), the victim's grid is the one in force.
+    expect((await get(`${provider}/prices?line=secret-line&date=2025-02-01`)).body).toContain('987.65');
     expect((await get(`${provider}/unit-costs`)).body).toContain('SECRET');
     expect((await get(`${provider}/cost-budgets`)).body).toContain('2025');
     expect((await get(`${provider}/cost-budgets/2025`)).body).toContain('SECRET agent');

@@ -20,9 +20,11 @@ const lensStatus = today >= '2027-01-01' ? 'Échue' : today >= '2026-01-01' ? 'D
 /** Seeds 000–004 as Conventions lists them (by title): code, status in words, provider, members. */
 const EXPECTED: [string, string, string][] = [
   ['mutualisation-telecom-coquelicot-2016', 'Échue', SOMME],
-  ['mise-a-disposition-fibre-numerique-59-62-2021', 'Brouillon', SOMME],
+  // The demo records the signature seed 001 leaves blank (examples/consumption/demo.yaml).
+  ['mise-a-disposition-fibre-numerique-59-62-2021', 'En vigueur', SOMME],
   ['prestations-accompagnement-camblain-chatelain', 'Brouillon', 'Syndicat mixte Nord – Pas-de-Calais Numérique - La Fibre Numérique 59 62'],
-  ['convention-globale-trouville-2024', 'Brouillon', CCCF],
+  // The demo records the opening record seed 003 lacks (15/07/2024, as below): in force from 01/08/2024.
+  ['convention-globale-trouville-2024', 'En vigueur', CCCF],
   ['dmsi-lens-2024', lensStatus, CALL],
 ];
 
@@ -220,7 +222,8 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
   });
 
   it('shows the calendar of several providers by month, filters it, downloads it and subscribes to it', async () => {
-    // Recording seed 003's opening record brings the Cœur Côte Fleurie agreement into force (its note says so).
+    // Recording seed 003's opening record brings the Cœur Côte Fleurie agreement into force (its note says so); the
+    // demo records the same date already, so loading the example with it changes nothing.
     const load = await page.request.post('/api/v1/setup/load', { data: { content: trouvilleWithOpeningRecord(), dryRun: false } });
     expect(load.status(), await load.text()).toBe(200);
 
@@ -244,7 +247,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     const june = period.getByRole('region', { name: /^Juin 2026/ });
     expect(text(await june.innerText())).toContain('30/06/2026 Date limite de dénonciation Dernier jour pour dénoncer (adhérent), effet au 01/01/2027');
     const providers = new Set((await period.locator('.calendar-body .small').allInnerTexts()).map((t) => t.split(' · ').pop()));
-    expect([...providers].sort()).toEqual([CALL, CCCF]);
+    expect([...providers].sort()).toEqual([CALL, CCCF, SOMME]);
 
     // Only the notice deadlines.
     await page.getByLabel("Type d'échéance").selectOption('notice');

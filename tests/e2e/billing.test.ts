@@ -258,6 +258,37 @@ describe('facturation : aperçu, émission, titres, paiement et portail adhéren
     expect((await coquelicot.request.get(`/api/v1/titles/${titleUrl.split('/').pop()}/document`)).status()).toBe(404);
   });
 
+  it('issues seed 003’s annual title for 2025 from the demo subscriptions, late for its window, after a confirmation', async () => {
+    // Seed 003 art. 4 and 5 on the demo layer: services opened on 1 April 2025 count 9/12 of the illustrative 2025
+    // catalogue: 1,350.00 + 900.00 + 225.00 = 2,475.00 €, to be issued between 1 January and 31 March 2026.
+    const { page: admin } = await e2e.newPage();
+    await login(admin, ACCOUNTS.admin);
+    await admin.goto('/facturation');
+    await heading(admin, 'Facturation');
+    const form = admin.getByRole('form', { name: 'Choisir la facturation' });
+    await form.getByLabel(/^Convention/).selectOption({ label: "convention-globale-trouville-2024 — Convention globale de mutualisation des technologies de l'information # 2024" });
+    await form.getByText(/^Facturation annuelle à terme échu/).waitFor();
+    await form.getByLabel('Année').selectOption('2025');
+    await form.getByRole('button', { name: 'Afficher l’aperçu' }).click();
+    await announced(admin, 'Aperçu de l’année 2025 : 1 titre pour 2\u202f475,00\u00a0€.');
+    await settled(admin);
+    expect(text(await admin.locator('#facturation-blocages').innerText())).toMatch(/À savoir avant d’émettre .*émission entre le 01\/01\/2026 et le 31\/03\/2026 : ces titres sont émis en retard/);
+    const members = admin.getByRole('table', { name: /^1 adhérent — année 2025/ });
+    expect(await rows(members)).toEqual(['Trouville-sur-Mer Titre 2 475,00 € 0,00 € 2 475,00 € 0,00 € +2 475,00 € Voir 3 lignes de Trouville-sur-Mer']);
+    await members.getByRole('button', { name: 'Voir 3 lignes de Trouville-sur-Mer' }).click();
+    const lines = admin.getByRole('table', { name: 'Lignes de Trouville-sur-Mer — année 2025' });
+    expect(await rows(lines)).toEqual([expect.stringContaining('1 forfait × 9/12'), expect.stringContaining('1 forfait × 9/12'), expect.stringContaining('500 Go alloué × 9/12')]);
+    await checkA11y(e2e, admin, 'facturation-annuelle-en-retard');
+
+    await admin.getByRole('button', { name: 'Émettre les titres — année 2025' }).click();
+    const confirm = admin.getByRole('group', { name: 'Confirmer l’émission' });
+    expect(text(await confirm.locator('p').innerText())).toBe('Émettre 1 titre pour 2 475,00 € ? Les titres émis ne se modifient plus.');
+    await confirm.getByRole('button', { name: 'Confirmer l’émission' }).click();
+    await announced(admin, '1 document émis : T2026-00001.');
+    await settled(admin);
+    await checkA11y(e2e, admin, 'facturation-annuelle-emise');
+  });
+
   it('fits a 320 px wide screen: the preview, a title and the list scroll their tables in their own regions', async () => {
     const { page: narrow } = await e2e.newPage({ width: 320, height: 720 });
     await login(narrow, ACCOUNTS.finance);

@@ -160,7 +160,8 @@ describe('temps passés : saisie, cumul et import par le personnel du fournisseu
     await login(admin, ACCOUNTS.admin);
     await admin.goto('/temps?du=2025-10-01&au=2026-03-31');
     await heading(admin, 'Temps passés');
-    const table = admin.getByRole('table', { name: /^5 temps passés/ });
+    // Lens's 5 entries (CALL) and the CDG 62's 3 at Camblain-Châtelain in February 2026 (demo layer, seed 002).
+    const table = admin.getByRole('table', { name: /^8 temps passés/ });
     expect(await table.locator('thead th').allInnerTexts()).toContain('Fournisseur');
     await admin.getByText('Choisissez un fournisseur dans les filtres pour saisir un temps.').waitFor();
     await checkA11y(e2e, admin, 'temps-plateforme');

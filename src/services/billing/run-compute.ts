@@ -83,22 +83,29 @@ export async function computeRunInChunks(
   const { kind } = request;
   const period = runPeriod(policy, kind, request.year, request.index);
   const blockers = runBlockers(policy, kind, period, today);
-  const members = (await partiesOf(db, [agreement.id])).filter((p) => p.role === 'member');
+  const parties = await partiesOf(db, [agreement.id]);
+  const members = parties.filter((p) => p.role === 'member');
   const frame: RunFrame = { agreement, rules, period, kind, blockers, warnings: runWarnings(policy, kind, period, today), members: members.length };
   if (!policy) return frame;
   const { from, to } = periodBounds(period);
-  const pricing = await loadPricing(db, agreement.providerId);
+  // Seed 002: a second provider bills its own lines in the agreement (the CDG 62's interventions on time spent):
+  // each provider party's facts are priced at its own catalogue and grids, and the member gets one document.
+  const providers = [agreement.providerId, ...parties.filter((p) => p.role === 'second_provider').map((p) => p.organisationId)];
+  const pricings: Pricing[] = [];
+  for (const providerId of providers) pricings.push(await loadPricing(db, providerId));
   const settles = await provisionalTitlesByMember(db, agreement.id, kind, period);
   const quarter = period.kind === 'quarter' ? period.index : null;
   for (let start = 0; start < members.length; start += RUN_CHUNK) {
     const chunk = members.slice(start, start + RUN_CHUNK);
     progress('facts', start, members.length);
-    const facts = await loadMemberFacts(db, agreement.providerId, chunk.map((m) => m.organisationId), { year: period.year, from, to, quarter });
+    const facts: Awaited<ReturnType<typeof loadMemberFacts>>[] = [];
+    for (const providerId of providers) facts.push(await loadMemberFacts(db, providerId, chunk.map((m) => m.organisationId), { year: period.year, from, to, quarter }));
     progress('compute', start, members.length);
     const documents: ComputedDocument[] = new Array(chunk.length);
     for (let i = 0; i < chunk.length; i++) {
       const member = chunk[i]!;
-      documents[i] = memberDocument(policy, kind, period, pricing, member, facts.get(member.organisationId)!, settles.get(member.organisationId) ?? null);
+      const priced = pricings.map((pricing, p) => ({ pricing, facts: facts[p]!.get(member.organisationId)! }));
+      documents[i] = memberDocument(policy, kind, period, priced, member, settles.get(member.organisationId) ?? null);
     }
     await onChunk(documents, start + chunk.length, members.length);
   }
@@ -135,12 +142,16 @@ function memberDocument(
   policy: BillingPolicy,
   kind: RunKind,
   period: Period,
-  pricing: Pricing,
+  priced: readonly { pricing: Pricing; facts: Parameters<typeof memberBill>[4] }[],
   member: { organisationId: string; organisationName: string },
-  facts: Parameters<typeof memberBill>[4],
   settled: TitleRow | null,
 ): ComputedDocument {
-  const bill = memberBill(policy, kind, period, pricing, facts);
+  const bill = { lines: [] as BillLine[], issues: [] as ComputedDocument['issues'] };
+  for (const { pricing, facts } of priced) {
+    const part = memberBill(policy, kind, period, pricing, facts);
+    bill.lines.push(...part.lines);
+    bill.issues.push(...part.issues);
+  }
   const base = { organisationId: member.organisationId, organisationName: member.organisationName, issues: bill.issues };
   if (kind === 'penalty_order') return { ...base, document: bill.lines.length ? 'payment_order' : 'none', refersTo: null, lines: bill.lines };
   const lines = settled ? [...bill.lines, provisionalDeduction(settled)] : bill.lines;

@@ -144,6 +144,12 @@ export function issueSummary(preview: RunPreview): string {
   return parts.join(', ');
 }
 
+/** The period after « de »: « du 1er semestre 2026 », « du 3e trimestre 2016 », « de l’année 2025 », « de février 2026 ». */
+export function ofPeriod(periodLabel: string): string {
+  if (periodLabel.startsWith('année')) return `de l’${periodLabel}`;
+  return /^\d/.test(periodLabel) ? `du ${periodLabel}` : `de ${periodLabel}`;
+}
+
 /** Why the run cannot be issued now, or null: the server's blockers, lines it cannot price, nothing to issue, issued already. */
 export function issueRefusal(preview: RunPreview): string | null {
   if (preview.issued) return 'Cette période a déjà été émise.';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IssueResult, RunPreview } from '../../api/billing.ts';
 import { api } from '../../api/endpoints.ts';
-import { issueRefusal, issueSummary, periodKindOf, previewQueryOf, previousPeriod, runRequestOf, signedAmountCents, type MemberPage, type RunChoice } from '../../lib/billing-run.ts';
+import { issueRefusal, issueSummary, ofPeriod, periodKindOf, previewQueryOf, previousPeriod, runRequestOf, signedAmountCents, type MemberPage, type RunChoice } from '../../lib/billing-run.ts';
 import { useAnnounce } from '../../lib/announcer.tsx';
 import { formatCivilDate } from '../../lib/format.ts';
 import { useResource } from '../../lib/hooks.ts';
@@ -18,7 +18,7 @@ function previewSentence(preview: RunPreview): string {
   if (preview.issued) return `${preview.periodLabel} : déjà émise.`;
   const refusal = issueRefusal(preview);
   const summary = issueSummary(preview);
-  return `Aperçu du ${preview.periodLabel} : ${summary || 'rien à facturer'}.${refusal ? ` ${refusal}` : ''}`;
+  return `Aperçu ${ofPeriod(preview.periodLabel)} : ${summary || 'rien à facturer'}.${refusal ? ` ${refusal}` : ''}`;
 }
 
 /**
