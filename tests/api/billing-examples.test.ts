@@ -169,4 +169,27 @@ describe.each(ENGINES)('each example provider issues a period of the demo data (
     // Issued: the preview of the period says so.
     expect((await app.inject({ method: 'GET', url: `${url}/preview?${query}`, headers: { cookie: admin } })).json().issued).toMatchObject({ issuedOn: '2026-11-22', documents: 1 });
   });
+
+  it('stops billing the lines a member leaves from the date its exit takes effect (partial, then full)', async () => {
+    const url = `/api/v1/agreements/${agreementIds['convention-globale-trouville-2024']}/billing/preview?year=2026`;
+    const lines = async () => ((await app.inject({ method: 'GET', url, headers: { cookie: admin } })).json().members[0].lines as { line: string; quantityText: string }[]).map((l) => [l.line, l.quantityText]);
+    // 2026 has not ended (in arrears: blocked), but its preview shows what the year bills: the three lines, whole year.
+    expect(await lines()).toEqual([
+      ['datacenter-exploitation', '1 forfait'],
+      ['datacenter-moyens', '1 forfait'],
+      ['stockage', '500 Go alloué'],
+    ]);
+    const trouville = (await app.inject({ method: 'GET', url: '/api/v1/organisations?q=Trouville', headers: { cookie: admin } })).json().items[0].id;
+    const exit = (body: object) => app.inject({ method: 'POST', url: `/api/v1/agreements/${agreementIds['convention-globale-trouville-2024']}/exit-requests`, headers: { cookie: admin }, payload: { organisationId: trouville, ...body } });
+    // Seed 003 art. 7: an exit takes effect on 1 January only, notified three months before: 15 September 2025 → 1 January 2026.
+    const partial = await exit({ scope: 'partial', categories: ['exploitation'], receivedOn: '2025-09-15' });
+    expect(partial.statusCode, partial.body).toBe(201);
+    expect(partial.json()).toMatchObject({ effectiveOn: '2026-01-01' });
+    expect(await lines()).toEqual([
+      ['datacenter-moyens', '1 forfait'],
+      ['stockage', '500 Go alloué'],
+    ]);
+    expect((await exit({ scope: 'full', receivedOn: '2025-09-20' })).statusCode).toBe(201);
+    expect(await lines()).toEqual([]);
+  });
 });
