@@ -56,7 +56,7 @@ describe('compte, clavier et affichage étroit', () => {
 
   it('shows provider staff only what their role allows', async () => {
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Demandes de souscription', 'Comités', 'Besoins', 'Indicateurs', 'Import des consommations', 'Temps passés', 'Factures d’opérateurs', 'Titres de recette', 'Budget et coûts', 'Journal', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Conventions', 'Calendrier', 'Demandes de souscription', 'Catalogues', 'Import des consommations', 'Temps passés', 'Factures d’opérateurs', 'Titres de recette', 'Budget et coûts', 'Comités', 'Besoins', 'Indicateurs', 'Journal', 'Mon compte']);
     // A technician of CALL sees CALL only on the dashboard.
     const rows = page.getByRole('table', { name: /Fournisseurs de services/ }).locator('tbody tr');
     expect(await rows.count()).toBe(1);

@@ -54,7 +54,7 @@ describe('back office (administratrice de la plateforme)', () => {
     // The header says who is logged in and for which organisation.
     await page.getByRole('banner').getByText('Administratrice de la plateforme').waitFor();
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Catalogues', 'Conventions', 'Calendrier', 'Demandes de souscription', 'Comités', 'Besoins', 'Indicateurs', 'Modèles de documents', 'Import du référentiel', 'Import des consommations', 'Temps passés', 'Factures d’opérateurs', 'Facturation', 'Titres de recette', 'Budget et coûts', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Registre', 'Conventions', 'Calendrier', 'Demandes de souscription', 'Catalogues', 'Import des consommations', 'Temps passés', 'Factures d’opérateurs', 'Facturation', 'Titres de recette', 'Budget et coûts', 'Comités', 'Besoins', 'Indicateurs', 'Modèles de documents', 'Import du référentiel', 'Paramétrage', 'Journal', 'Comptes', "Boîte d'envoi", 'Mon compte']);
     await checkA11y(e2e, page, 'tableau-de-bord');
   });
 
