@@ -384,7 +384,7 @@ describe('conventions, calendrier des échéances et boîte d’envoi (seeds 000
     await heading(cli, 'Mon organisation : Lens');
     await cli.getByRole('table', { name: /^Conventions dont Lens est partie/ }).getByRole('link', { name: LENS_AGREEMENT }).waitFor();
     const nav = cli.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Ma part des coûts', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
     await nav.getByRole('link', { name: 'Conventions' }).click();
     await heading(cli, 'Conventions');
     const table = cli.getByRole('table', { name: /^1 convention, par titre/ });

@@ -227,7 +227,7 @@ describe('facturation : aperçu, émission, titres, paiement et portail adhéren
     const { page: lens } = await e2e.newPage();
     await login(lens, ACCOUNTS.cliLens);
     const nav = lens.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Ma part des coûts', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
     await nav.getByRole('link', { name: 'Mes factures' }).click();
     await heading(lens, 'Mes factures');
     await announced(lens, '1 titre affiché.');

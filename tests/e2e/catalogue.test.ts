@@ -344,7 +344,7 @@ describe('catalogue et grilles tarifaires (CALL, seed 004)', () => {
     await cli.getByRole('table', { name: /Fournisseurs auxquels Lens est liée/ }).getByRole('link', { name: `Catalogue de ${CALL}` }).waitFor();
     // …and from the navigation.
     const nav = cli.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Ma part des coûts', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
     await nav.getByRole('link', { name: 'Catalogues' }).click();
     await heading(cli, 'Catalogues de services');
     await cli.getByRole('row', { name: new RegExp(`${CALL}.*Adhérent`) }).waitFor();

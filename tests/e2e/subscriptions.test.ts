@@ -44,7 +44,7 @@ describe('souscriptions : demande du portail, décision et ouverture par procès
 
   it('shows Lens its services: the 2025 request with its opened lines, billable dates and records', async () => {
     const nav = cli.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Mon organisation', 'Mes services', 'Mes besoins', 'Consommations', 'Mes factures', 'Ma part des coûts', 'Catalogues', 'Conventions', 'Calendrier', 'Mon compte']);
     await nav.getByRole('link', { name: 'Mes services' }).click();
     await heading(cli, 'Mes services');
     expect(await cli.title()).toBe('Mes services – Mutualis');
