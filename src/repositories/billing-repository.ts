@@ -76,16 +76,20 @@ const COPY_ROWS = 2_000;
  * titles, then their contents, which refer to them. A run calls it once per chunk of members, so memory stays bounded.
  */
 export async function insertTitles(tx: Tx, titles: readonly (typeof receivableTitles.$inferInsert)[], contents: readonly TitleContent[]): Promise<void> {
+  // Sent one after the other without waiting (the connection runs them in order, titles before the contents that
+  // refer to them), so the database loads while the caller goes on.
+  const copies: Promise<void>[] = [];
   for (let i = 0; i < titles.length; i += COPY_ROWS) {
     const rows: (string | number | null | undefined)[][] = [];
     for (const t of titles.slice(i, i + COPY_ROWS)) rows.push([t.id, t.providerId, t.organisationId, t.runId, t.kind, t.series, t.fiscalYear, t.sequence, t.number, t.refersTo, t.subject, t.periodFrom, t.periodTo, t.issuedOn, t.dueOn, t.amountExclCents, t.vatCents, t.amountInclCents, t.issuedAt]);
-    await tx.copyText('receivable_title', TITLE_COLUMNS, toCopyText(rows));
+    copies.push(tx.copyText('receivable_title', TITLE_COLUMNS, toCopyText(rows)));
   }
   for (let i = 0; i < contents.length; i += COPY_ROWS) {
     const rows: string[][] = [];
     for (const c of contents.slice(i, i + COPY_ROWS)) rows.push([c.titleId, c.lines]);
-    await tx.copyText('receivable_title_content', CONTENT_COLUMNS, toCopyText(rows));
+    copies.push(tx.copyText('receivable_title_content', CONTENT_COLUMNS, toCopyText(rows)));
   }
+  await Promise.all(copies);
 }
 
 /** Titles an account may see: a member its own, provider staff their provider's. */

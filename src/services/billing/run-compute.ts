@@ -95,11 +95,19 @@ export async function computeRunInChunks(
   for (const providerId of providers) pricings.push(await loadPricing(db, providerId));
   const settles = await provisionalTitlesByMember(db, agreement.id, kind, period);
   const quarter = period.kind === 'quarter' ? period.index : null;
-  for (let start = 0; start < members.length; start += RUN_CHUNK) {
+  const loadChunk = async (start: number) => {
     const chunk = members.slice(start, start + RUN_CHUNK);
     progress('facts', start, members.length);
     const facts: Awaited<ReturnType<typeof loadMemberFacts>>[] = [];
     for (const providerId of providers) facts.push(await loadMemberFacts(db, providerId, chunk.map((m) => m.organisationId), { year: period.year, from, to, quarter }));
+    return { chunk, facts };
+  };
+  // Two cores, two workers: while the database writes a chunk (`onChunk` sends it without waiting), this process
+  // computes the next one, whose facts were read before the write was sent (one connection: queries queue).
+  let current = members.length ? await loadChunk(0) : null;
+  let writing: Promise<void> | null = null;
+  for (let start = 0; current; start += RUN_CHUNK) {
+    const { chunk, facts } = current;
     progress('compute', start, members.length);
     const documents: ComputedDocument[] = new Array(chunk.length);
     for (let i = 0; i < chunk.length; i++) {
@@ -107,8 +115,13 @@ export async function computeRunInChunks(
       const priced = pricings.map((pricing, p) => ({ pricing, facts: facts[p]!.get(member.organisationId)! }));
       documents[i] = memberDocument(policy, kind, period, priced, member, settles.get(member.organisationId) ?? null);
     }
-    await onChunk(documents, start + chunk.length, members.length);
+    if (writing) await writing;
+    current = start + RUN_CHUNK < members.length ? await loadChunk(start + RUN_CHUNK) : null;
+    writing = Promise.resolve(onChunk(documents, start + chunk.length, members.length));
+    // Awaited at the next turn; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
   }
+  if (writing) await writing;
   progress('compute', members.length, members.length);
   return frame;
 }
