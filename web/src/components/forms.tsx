@@ -114,6 +114,30 @@ export function SelectField({ id, label, hint, error, required, className, child
   );
 }
 
+/** A year chosen among those given (newest first, as the callers list them): fiscal years, years of data. */
+export function YearField({ years, value, onYear, ...field }: Omit<SelectProps, 'value' | 'onChange' | 'children'> & { years: readonly (number | string)[]; value: number | string; onYear(year: string): void }) {
+  return (
+    <SelectField {...field} value={String(value)} onChange={(e) => onYear(e.target.value)}>
+      {years.map((y) => (
+        <option key={y} value={String(y)}>
+          {y}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The submit button of a filter form that shows what was chosen. */
+export function ShowButton({ label = 'Afficher' }: { label?: string }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary">
+        {label}
+      </button>
+    </div>
+  );
+}
+
 export function CheckboxField({
   id,
   label,

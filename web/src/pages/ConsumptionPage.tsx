@@ -5,7 +5,7 @@ import { ConsumptionView } from '../components/consumption/ConsumptionView.tsx';
 import { ForecastSection } from '../components/consumption/ForecastSection.tsx';
 import { MemberTimeEntries } from '../components/consumption/MemberTimeEntries.tsx';
 import { StatementsSection } from '../components/consumption/StatementsSection.tsx';
-import { SelectField } from '../components/forms.tsx';
+import { ShowButton, YearField } from '../components/forms.tsx';
 import { PageHeader } from '../components/ui.tsx';
 import { todayInParis } from '../lib/grids.ts';
 import { useResource, useTitle } from '../lib/hooks.ts';
@@ -57,18 +57,8 @@ function ConsumptionScreen({ organisationId, name, portal }: { organisationId: s
       />
       <div className="panel filters" role="search" aria-label="Choisir l'année">
         <form className="inline-form" onSubmit={submit} noValidate>
-          <SelectField id="consommations-annee" label="Année" value={draft} onChange={(e) => setDraft(e.target.value)}>
-            {Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i).map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              Afficher
-            </button>
-          </div>
+          <YearField id="consommations-annee" label="Année" years={Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i)} value={draft} onYear={setDraft} />
+          <ShowButton />
         </form>
       </div>
       <ConsumptionView organisationId={organisationId} year={year} />

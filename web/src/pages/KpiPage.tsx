@@ -4,7 +4,7 @@ import { api } from '../api/endpoints.ts';
 import { ConsumptionChart } from '../components/consumption/ConsumptionChart.tsx';
 import { KpiTables } from '../components/governance/KpiTables.tsx';
 import { MemberSelect } from '../components/MemberSelect.tsx';
-import { SelectField } from '../components/forms.tsx';
+import { SelectField, ShowButton, YearField } from '../components/forms.tsx';
 import { LoadError, Loading, PageHeader } from '../components/ui.tsx';
 import { useAnnounce } from '../lib/announcer.tsx';
 import { EUROS_MEASURE, UNITS_MEASURE, type Measure } from '../lib/consumption-chart.ts';
@@ -67,18 +67,8 @@ export function KpiPage() {
             </SelectField>
           ) : null}
           <MemberSelect id="kpi-membre" label="Adhérent" members={members.data ?? []} value={draft.membre} empty="Tous les adhérents" onChange={(membre) => setDraft({ ...draft, membre })} />
-          <SelectField id="kpi-annee" label="Année" value={String(draft.annee)} onChange={(e) => setDraft({ ...draft, annee: Number(e.target.value) })}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              Afficher
-            </button>
-          </div>
+          <YearField id="kpi-annee" label="Année" years={years} value={draft.annee} onYear={(year) => setDraft({ ...draft, annee: Number(year) })} />
+          <ShowButton />
         </form>
       </div>
       {!providerId ? <p className="empty">Choisissez un fournisseur.</p> : null}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { costYears, defaultCostYear } from '../components/costs/CostScope.tsx';
-import { SelectField } from '../components/forms.tsx';
+import { SelectField, ShowButton, YearField } from '../components/forms.tsx';
 import { LoadError, Loading, PageHeader, TableScroll } from '../components/ui.tsx';
 import { euros } from '../lib/catalogue.ts';
 import { formatInteger } from '../lib/format.ts';
@@ -43,18 +43,8 @@ export function MyCostSharePage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="part-exercice" label="Exercice" value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })}>
-            {costYears().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              Afficher
-            </button>
-          </div>
+          <YearField id="part-exercice" label="Exercice" years={costYears()} value={draft.year} onYear={(year) => setDraft({ ...draft, year })} />
+          <ShowButton />
         </form>
       </div>
       <div aria-busy={share.loading}>

@@ -58,56 +58,37 @@ export function CostFlowChart({ budget, simulation }: { budget: BudgetView; simu
         })}
       </svg>
       <figcaption className="field-hint">Largeur des flux proportionnelle aux montants. Les montants vers les adhérents sont ceux de la grille proposée.</figcaption>
-      <TableScroll label="Des charges aux catégories">
-        <table className="table table-compact">
-          <caption>Des charges (par nature) aux catégories de service</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nature de charge</th>
-              <th scope="col">Catégorie</th>
-              <th scope="col" className="num">
-                Montant
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links
-              .filter((l) => l.from.startsWith('n:'))
-              .map((l) => (
-                <tr key={`${l.from}>${l.to}`}>
-                  <th scope="row">{label(l.from)}</th>
-                  <td>{label(l.to)}</td>
-                  <td className="num">{fmt(l.amount)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <TableScroll label="Des catégories aux adhérents">
-        <table className="table table-compact">
-          <caption>Des catégories aux adhérents (grille proposée)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Catégorie</th>
-              <th scope="col">Adhérent</th>
-              <th scope="col" className="num">
-                Montant
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links
-              .filter((l) => l.from.startsWith('c:'))
-              .map((l) => (
-                <tr key={`${l.from}>${l.to}`}>
-                  <th scope="row">{label(l.from)}</th>
-                  <td>{label(l.to)}</td>
-                  <td className="num">{fmt(l.amount)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <FlowTable links={links.filter((l) => l.from.startsWith('n:'))} label={label} caption="Des charges (par nature) aux catégories de service" scrollLabel="Des charges aux catégories" from="Nature de charge" to="Catégorie" />
+      <FlowTable links={links.filter((l) => l.from.startsWith('c:'))} label={label} caption="Des catégories aux adhérents (grille proposée)" scrollLabel="Des catégories aux adhérents" from="Catégorie" to="Adhérent" />
     </figure>
+  );
+}
+
+/** One stage of the flows as a table: the chart's text alternative (RGAA 1.3), the same amounts. */
+function FlowTable({ links, label, caption, scrollLabel, from, to }: { links: readonly { from: string; to: string; amount: number }[]; label(key: string): string; caption: string; scrollLabel: string; from: string; to: string }) {
+  return (
+    <TableScroll label={scrollLabel}>
+      <table className="table table-compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{from}</th>
+            <th scope="col">{to}</th>
+            <th scope="col" className="num">
+              Montant
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {links.map((l) => (
+            <tr key={`${l.from}>${l.to}`}>
+              <th scope="row">{label(l.from)}</th>
+              <td>{label(l.to)}</td>
+              <td className="num">{fmt(l.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../api/endpoints.ts';
 import { todayInParis } from '../../lib/grids.ts';
 import { useResource } from '../../lib/hooks.ts';
 import { isPlatformStaff, useAccount } from '../../lib/session.tsx';
-import { SelectField } from '../forms.tsx';
+import { SelectField, ShowButton, YearField } from '../forms.tsx';
 
 /** Years offered: last year to the year after next (next year's grid is prepared at the budget debate). */
 export function costYears(): number[] {
@@ -54,18 +54,8 @@ export function CostScopeBar({ platform, providerId, year, providers, section }:
               ))}
             </SelectField>
           ) : null}
-          <SelectField id="couts-exercice" label="Exercice" value={draftYear} onChange={(e) => setDraftYear(e.target.value)}>
-            {costYears().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              Afficher
-            </button>
-          </div>
+          <YearField id="couts-exercice" label="Exercice" years={costYears()} value={draftYear} onYear={setDraftYear} />
+          <ShowButton />
         </form>
       </div>
       {providerId ? (
