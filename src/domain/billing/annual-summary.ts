@@ -1,4 +1,4 @@
-import { vatSplit, type BillLine } from './bill-line.ts';
+import { PROVISIONAL_DEDUCTION_LINE, REASON_LINE, vatSplit, type BillLine } from './bill-line.ts';
 
 /** One issued document of the year as the summary reads it: its kind, amounts incl. VAT, what was paid, its lines. */
 export interface SummaryDocument {
@@ -33,8 +33,8 @@ export interface AnnualSummary {
 }
 
 /** Lines that only explain a document (the reason of a correction, a provisional title deducted) are not services. */
-const NOT_A_SERVICE = new Set(['motif', 'titre-previsionnel']);
-const settles = (d: SummaryDocument) => d.refersTo !== null && d.lines.some((l) => l.line === 'titre-previsionnel');
+const NOT_A_SERVICE = new Set([REASON_LINE, PROVISIONAL_DEDUCTION_LINE]);
+const settles = (d: SummaryDocument) => d.refersTo !== null && d.lines.some((l) => l.line === PROVISIONAL_DEDUCTION_LINE);
 
 /**
  * A member's year with one provider, as its finance staff read it next to their budget (issue #7: "the annual

@@ -34,6 +34,15 @@ export type BillSource =
   /** The line of an issued title that a reduction takes something off. */
   | { kind: 'title_line'; titleId: string; number: string; position: number };
 
+/** Line codes of lines that explain a document rather than bill a service. */
+export const REASON_LINE = 'motif';
+export const PROVISIONAL_DEDUCTION_LINE = 'titre-previsionnel';
+
+/** Why a correction was issued, as a line of its own at zero: the document says it (DOMAIN.md: corrections). */
+export function reasonLine(reason: string, basis: string): BillLine {
+  return billLine({ line: REASON_LINE, optionsKey: '', label: `Motif : ${reason}`, quantity: { numerator: 0, denominator: 1 }, quantityText: '—', unitPrice: cents(0), vat: { mode: 'not_subject' }, basis, sources: [] });
+}
+
 export function billLine(input: Omit<BillLine, 'amount'>): BillLine {
   return { ...input, amount: multiplyRounded(input.unitPrice, input.quantity.numerator, input.quantity.denominator) };
 }

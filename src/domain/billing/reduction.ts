@@ -1,5 +1,5 @@
 import { cents, formatEurosFr, type Cents } from '../money.ts';
-import { billLine, billTotals, type BillLine, type BillSource } from './bill-line.ts';
+import { billLine, billTotals, reasonLine, type BillLine, type BillSource } from './bill-line.ts';
 
 /** What to take off one line of a title, in the line's own price basis (excl. VAT, or incl. VAT for a price incl. VAT). */
 export interface LineReduction {
@@ -64,7 +64,7 @@ export function reductionLines(title: ReducedTitle, request: readonly LineReduct
   if (total > title.outstandingCents) {
     return { ok: false, issues: [{ path: 'lines', message: `la réduction (${euros(total)} TTC) dépasse ce qui reste dû sur le titre (${euros(title.outstandingCents)}) : ce qui a été payé se reverse par mandat` }] };
   }
-  lines.push(billLine({ line: 'motif', optionsKey: '', label: `Motif : ${reason}`, quantity: { numerator: 0, denominator: 1 }, quantityText: '—', unitPrice: cents(0), vat: { mode: 'not_subject' }, basis: `réduction du titre n° ${title.number} du ${title.issuedOn}`, sources: [] }));
+  lines.push(reasonLine(reason, `réduction du titre n° ${title.number} du ${title.issuedOn}`));
   return { ok: true, lines };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { memberBillSchema } from '../../contracts/billing.ts';
 import type { AgreementRules } from '../../domain/agreements/rules.ts';
-import { billLine, billTotals, type BillLine } from '../../domain/billing/bill-line.ts';
+import { billLine, billTotals, PROVISIONAL_DEDUCTION_LINE, type BillLine } from '../../domain/billing/bill-line.ts';
 import { memberBill, type Pricing, type RunKind } from '../../domain/billing/member-bill.ts';
 import type { BillingPolicy } from '../../domain/billing/policy.ts';
 import { runBlockers, runPeriodKind, runWarnings } from '../../domain/billing/run-rules.ts';
@@ -176,7 +176,7 @@ function memberDocument(
 /** The provisional title a true-up settles, deducted as a line of its own (seed 000: régularisation). */
 function provisionalDeduction(settled: TitleRow): BillLine {
   return billLine({
-    line: 'titre-previsionnel',
+    line: PROVISIONAL_DEDUCTION_LINE,
     optionsKey: '',
     label: `Déduction du titre prévisionnel n° ${settled.number}`,
     quantity: { numerator: -1, denominator: 1 },

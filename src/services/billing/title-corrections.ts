@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { titleCancellationSchema, titleDetailSchema, titleReductionSchema } from '../../contracts/billing.ts';
-import { billTotals, type BillLine } from '../../domain/billing/bill-line.ts';
+import { billTotals, reasonLine, type BillLine } from '../../domain/billing/bill-line.ts';
 import { reducedByPosition, reductionLines } from '../../domain/billing/reduction.ts';
 import { parseEuros } from '../../domain/money.ts';
 import type { Tx } from '../../db/database.ts';
@@ -77,7 +77,7 @@ export async function cancelTitle(deps: Deps, principal: Principal, id: string, 
     const [content] = await titleContents(tx.db, [id]);
     const lines = JSON.parse(content?.lines ?? '[]') as StoredTitleLine[];
     // The reason, as a line of its own: the document says why the title was cancelled.
-    lines.push({ line: 'motif', optionsKey: '', label: `Motif : ${input.reason}`, quantity: { numerator: 0, denominator: 1 }, quantityText: '—', unitPrice: 0, amount: 0, vat: { mode: 'not_subject' }, vatCents: 0, basis: `annulation du titre n° ${title.number} du ${title.issuedOn}`, sources: [] });
+    lines.push({ ...reasonLine(input.reason, `annulation du titre n° ${title.number} du ${title.issuedOn}`), vatCents: 0 });
     const issued = await issueCorrection(deps, tx, title, 'cancellation', `Annulation du titre n° ${title.number}`, JSON.stringify(lines), { excl: title.amountExclCents, vat: title.vatCents, incl: title.amountInclCents });
     await recordAudit(tx.db, principal, deps.clock.now(), { action: 'cancel', entityType: 'receivable_title', entityId: id, organisationId: title.organisationId, after: { cancellation: issued.number, reason: input.reason } });
     return issued;
